@@ -1,0 +1,3 @@
+namespace Wallboard.Engine;
+
+internal static class Placeholder;
