@@ -1,0 +1,213 @@
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Scopes;
+using Wallboard.Engine.Time;
+
+namespace Wallboard.Engine.Contacts;
+
+/// <summary>
+/// The contacts the engine knows, their waiting lines and their customers' histories. An event that
+/// arrives in order for its contact is one derivation step; one that arrives out of order retracts the
+/// contact's measurements from its time on and derives them again, so the windows end up exactly as if
+/// the events had arrived in order.
+/// </summary>
+internal sealed class ContactBook
+{
+    private readonly Dictionary<string, ContactTimeline> _contacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerHistory> _customers = new(StringComparer.Ordinal);
+    private readonly Queue<(ContactTimeline Contact, int Generation, long DueMs)> _open = new();
+    private readonly Queue<(ContactTimeline Contact, int Generation, long DueMs)> _finished = new();
+    private readonly Queue<(CustomerHistory Customer, long DueMs)> _customerExpiry = new();
+    private readonly List<ContactTimeline> _stale = [];
+    private readonly ScopeRegistry _scopes;
+    private readonly EngineClock _clock;
+    private readonly ContactFold _fold;
+    private readonly ContributionWriter _writer = new();
+    private readonly Func<string, QueueSettings> _settingsFor;
+    private readonly long _latenessMs;
+    private readonly long _openTimeoutMs;
+    private readonly long _customerRetentionMs;
+
+    public ContactBook(ScopeRegistry scopes, EngineClock clock, EngineOptions options, Func<string, ScopeState> agentScopeFor)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _settingsFor = options.SettingsFor;
+        _fold = new ContactFold(scopes, options.SettingsFor, agentScopeFor);
+        _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
+        _openTimeoutMs = (long)options.OpenContactTimeout.TotalMilliseconds;
+        var longestHorizon = options.Queues.Values
+            .Select(overrides => overrides.RepeatContactHorizon ?? TimeSpan.Zero)
+            .Append(options.Defaults.RepeatContactHorizon)
+            .Max();
+        _customerRetentionMs = (long)(longestHorizon + options.AllowedLateness).TotalMilliseconds;
+    }
+
+    public int Count => _contacts.Count;
+
+    public int CustomerCount => _customers.Count;
+
+    public void Apply(WallboardEvent contactEvent, string contactId)
+    {
+        var atMs = contactEvent.Timestamp.ToUnixTimeMilliseconds();
+        var fromMs = Math.Max(atMs, _clock.LateBoundaryMs);
+        var contact = GetOrCreate(contactId);
+        var wasTerminal = contact.State.IsTerminal;
+        var firstQueuedBefore = (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.CustomerId);
+
+        if (contact.IsInOrder(contactEvent))
+        {
+            contact.Events.Add(contactEvent);
+            _fold.Step(ref contact.State, contactEvent, contact.IsRepeat, _writer.Adding(fromMs));
+        }
+        else
+        {
+            _fold.Replay(contact.Events, contact.IsRepeat, _writer.Retraction(fromMs));
+            contact.Insert(contactEvent);
+            contact.State = _fold.Replay(contact.Events, contact.IsRepeat, _writer.Adding(fromMs));
+        }
+
+        contact.LastEventMs = Math.Max(contact.LastEventMs, atMs);
+        UpdateWaitingLines(contact);
+        if (firstQueuedBefore != (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.CustomerId))
+        {
+            UpdateCustomer(contact);
+        }
+
+        if (!wasTerminal && contact.State.IsTerminal)
+        {
+            _finished.Enqueue((contact, contact.Generation, contact.LastEventMs + _latenessMs));
+        }
+    }
+
+    /// <summary>Forgets contacts that finished more than the lateness ago, or went silent for the open-contact timeout.</summary>
+    public void Expire()
+    {
+        var nowMs = _clock.NowMs;
+        ExpireFrom(_finished, contact => contact.State.IsTerminal ? contact.LastEventMs + _latenessMs : long.MaxValue, nowMs);
+        ExpireFrom(_open, contact => contact.LastEventMs + _openTimeoutMs, nowMs);
+        while (_customerExpiry.TryPeek(out var head) && head.DueMs <= nowMs)
+        {
+            _customerExpiry.Dequeue();
+            head.Customer.Prune(nowMs - _customerRetentionMs);
+            if (head.Customer.Count == 0)
+            {
+                _customers.Remove(head.Customer.CustomerId);
+            }
+        }
+    }
+
+    private ContactTimeline GetOrCreate(string contactId)
+    {
+        if (!_contacts.TryGetValue(contactId, out var contact))
+        {
+            contact = new ContactTimeline(contactId);
+            _contacts.Add(contactId, contact);
+            _open.Enqueue((contact, contact.Generation, _clock.NowMs + _openTimeoutMs));
+        }
+
+        return contact;
+    }
+
+    private void UpdateWaitingLines(ContactTimeline contact)
+    {
+        ref var state = ref contact.State;
+        var nodes = contact.WaitingNodes;
+        if (!state.Waiting)
+        {
+            foreach (var node in nodes)
+            {
+                node.Line?.Leave(node);
+            }
+
+            return;
+        }
+
+        Join(nodes[0], _scopes.All, state.QueuedMs);
+        Join(nodes[1], state.QueueScope!, state.QueuedMs);
+        Join(nodes[2], state.ChannelScope!, state.QueuedMs);
+    }
+
+    private static void Join(Windows.WaitingLineNode node, ScopeState scope, long queuedMs)
+    {
+        if (node.Line != scope.Waiting || node.QueuedMs != queuedMs)
+        {
+            scope.Waiting.Join(node, queuedMs);
+        }
+    }
+
+    private void UpdateCustomer(ContactTimeline contact)
+    {
+        ref var state = ref contact.State;
+        if (!state.EverQueued || state.CustomerId is null)
+        {
+            return;
+        }
+
+        if (!_customers.TryGetValue(state.CustomerId, out var customer))
+        {
+            customer = new CustomerHistory(state.CustomerId);
+            _customers.Add(state.CustomerId, customer);
+        }
+
+        contact.Customer = customer;
+        var horizonMs = (long)_settingsFor(state.FirstQueue!).RepeatContactHorizon.TotalMilliseconds;
+        customer.Place(contact, state.FirstQueuedMs, horizonMs);
+        _customerExpiry.Enqueue((customer, state.FirstQueuedMs + _customerRetentionMs));
+
+        _stale.Clear();
+        _stale.AddRange(customer.ContactsWithStaleFlag());
+        foreach (var stale in _stale)
+        {
+            FlipRepeat(stale);
+        }
+    }
+
+    // A contact's repeat status changed because an earlier contact of its customer arrived late:
+    // its measurements from its first queue on are derived again with the new status.
+    private void FlipRepeat(ContactTimeline contact)
+    {
+        var fromMs = Math.Max(contact.State.FirstQueuedMs, _clock.LateBoundaryMs);
+        _fold.Replay(contact.Events, contact.IsRepeat, _writer.Retraction(fromMs));
+        contact.IsRepeat = !contact.IsRepeat;
+        contact.State = _fold.Replay(contact.Events, contact.IsRepeat, _writer.Adding(fromMs));
+    }
+
+    // Entries are in (nearly) due order; one whose contact had news since is put back with its new due time.
+    private void ExpireFrom(Queue<(ContactTimeline Contact, int Generation, long DueMs)> queue, Func<ContactTimeline, long> dueOf, long nowMs)
+    {
+        while (queue.TryPeek(out var head) && head.DueMs <= nowMs)
+        {
+            queue.Dequeue();
+            if (head.Contact.Generation != head.Generation)
+            {
+                continue;
+            }
+
+            var dueMs = dueOf(head.Contact);
+            if (dueMs == long.MaxValue)
+            {
+                continue;
+            }
+
+            if (dueMs > nowMs)
+            {
+                queue.Enqueue((head.Contact, head.Generation, dueMs));
+                continue;
+            }
+
+            Forget(head.Contact);
+        }
+    }
+
+    private void Forget(ContactTimeline contact)
+    {
+        foreach (var node in contact.WaitingNodes)
+        {
+            node.Line?.Leave(node);
+        }
+
+        contact.Customer?.Forget(contact);
+        _contacts.Remove(contact.ContactId);
+        contact.Generation++;
+    }
+}

@@ -1,0 +1,164 @@
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Kpis;
+using Wallboard.Engine.Scopes;
+
+namespace Wallboard.Engine.Contacts;
+
+/// <summary>
+/// Derives a contact's measurements from its events in <see cref="EventOrder"/>. The same derivation
+/// serves the in-order step and the replay after an out-of-order event, which is what makes the
+/// result independent of arrival order.
+/// </summary>
+internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettings> settingsFor, Func<string, ScopeState> agentScopeFor)
+{
+    private readonly ScopeState _all = scopes.All;
+
+    public ContactFoldState Replay(List<WallboardEvent> events, bool isRepeat, ContributionWriter writer)
+    {
+        var state = default(ContactFoldState);
+        foreach (var contactEvent in events)
+        {
+            Step(ref state, contactEvent, isRepeat, writer);
+        }
+
+        return state;
+    }
+
+    public void Step(ref ContactFoldState state, WallboardEvent contactEvent, bool isRepeat, ContributionWriter writer)
+    {
+        var atMs = contactEvent.Timestamp.ToUnixTimeMilliseconds();
+        switch (contactEvent)
+        {
+            case ContactQueued queued:
+                Queue(ref state, queued, atMs, isRepeat, writer);
+                break;
+            case ContactAnswered answered:
+                Answer(ref state, answered, atMs, writer);
+                break;
+            case ContactAbandoned:
+                Abandon(ref state, atMs, writer);
+                break;
+            case ContactTransferred transferred:
+                Transfer(ref state, transferred, atMs, writer);
+                break;
+            case ContactCompleted completed:
+                Complete(ref state, completed, atMs, isRepeat, writer);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Queue(ref ContactFoldState state, ContactQueued queued, long atMs, bool isRepeat, ContributionWriter writer)
+    {
+        var first = !state.EverQueued;
+        state.Queue = queued.Queue;
+        state.QueueScope = scopes.GetOrAdd(ScopeId.Queue(queued.Queue));
+        state.ChannelScope = scopes.GetOrAdd(ScopeId.Channel(queued.Channel));
+        state.Settings = settingsFor(queued.Queue);
+        state.Waiting = true;
+        state.QueuedMs = atMs;
+        state.CustomerId ??= queued.CustomerId;
+        CountInQueueScopes(ref state, atMs, Counter.Offered, 1, writer);
+        if (!first)
+        {
+            return;
+        }
+
+        state.EverQueued = true;
+        state.FirstQueuedMs = atMs;
+        state.FirstQueue = queued.Queue;
+        if (state.CustomerId is not null)
+        {
+            CountInQueueScopes(ref state, atMs, Counter.CustomerContacts, 1, writer);
+            CountInQueueScopes(ref state, atMs, Counter.RepeatContacts, isRepeat ? 1 : 0, writer);
+        }
+    }
+
+    private void Answer(ref ContactFoldState state, ContactAnswered answered, long atMs, ContributionWriter writer)
+    {
+        state.AgentScope = agentScopeFor(answered.AgentId);
+        if (!state.Waiting)
+        {
+            return;
+        }
+
+        state.Waiting = false;
+        var waitMs = atMs - state.QueuedMs;
+        var withinServiceLevel = waitMs <= (long)state.Settings!.ServiceLevelThreshold.TotalMilliseconds ? 1 : 0;
+        CountInContactScopes(ref state, atMs, Counter.Answered, 1, writer);
+        CountInContactScopes(ref state, atMs, Counter.AnswerWaitMs, waitMs, writer);
+        CountInContactScopes(ref state, atMs, Counter.AnsweredWithinServiceLevel, withinServiceLevel, writer);
+        WaitInContactScopes(ref state, atMs, waitMs, writer);
+    }
+
+    private void Abandon(ref ContactFoldState state, long atMs, ContributionWriter writer)
+    {
+        if (!state.Waiting)
+        {
+            return;
+        }
+
+        state.Waiting = false;
+        state.Abandoned = true;
+        var waitMs = atMs - state.QueuedMs;
+        var isShort = waitMs < (long)state.Settings!.ShortAbandonThreshold.TotalMilliseconds ? 1 : 0;
+        CountInQueueScopes(ref state, atMs, Counter.Abandoned, 1, writer);
+        CountInQueueScopes(ref state, atMs, Counter.AbandonWaitMs, waitMs, writer);
+        CountInQueueScopes(ref state, atMs, Counter.ShortAbandoned, isShort, writer);
+        writer.Wait(_all, atMs, waitMs);
+        writer.Wait(state.QueueScope, atMs, waitMs);
+        writer.Wait(state.ChannelScope, atMs, waitMs);
+    }
+
+    private void Transfer(ref ContactFoldState state, ContactTransferred transferred, long atMs, ContributionWriter writer)
+    {
+        state.Transferred = true;
+        CountInContactScopes(ref state, atMs, Counter.Transfers, 1, writer);
+        CountInContactScopes(ref state, atMs, Counter.Escalations, transferred.Escalation ? 1 : 0, writer);
+    }
+
+    private void Complete(ref ContactFoldState state, ContactCompleted completed, long atMs, bool isRepeat, ContributionWriter writer)
+    {
+        state.Completed = true;
+        state.AgentScope = agentScopeFor(completed.AgentId);
+        var talkMs = Milliseconds(completed.TalkSeconds);
+        var holdMs = Milliseconds(completed.HoldSeconds);
+        var wrapMs = Milliseconds(completed.WrapSeconds);
+        var resolvedFirstTime = completed.Resolved == true && !state.Transferred && !isRepeat;
+        var outcome = completed.Outcome;
+        CountInContactScopes(ref state, atMs, Counter.Completed, 1, writer);
+        CountInContactScopes(ref state, atMs, Counter.HandleMs, talkMs + holdMs + wrapMs, writer);
+        CountInContactScopes(ref state, atMs, Counter.TalkMs, talkMs, writer);
+        CountInContactScopes(ref state, atMs, Counter.HoldMs, holdMs, writer);
+        CountInContactScopes(ref state, atMs, Counter.WrapMs, wrapMs, writer);
+        CountInContactScopes(ref state, atMs, Counter.FirstContactResolved, resolvedFirstTime ? 1 : 0, writer);
+        CountInContactScopes(ref state, atMs, Counter.UpsellOffered, outcome.UpsellOffered ? 1 : 0, writer);
+        CountInContactScopes(ref state, atMs, Counter.UpsellAccepted, outcome.UpsellAccepted ? 1 : 0, writer);
+        CountInContactScopes(ref state, atMs, Counter.CancellationRequested, outcome.CancellationRequested ? 1 : 0, writer);
+        CountInContactScopes(ref state, atMs, Counter.Saved, outcome.Saved ? 1 : 0, writer);
+    }
+
+    private void CountInQueueScopes(ref ContactFoldState state, long atMs, Counter counter, long amount, ContributionWriter writer)
+    {
+        writer.Count(_all, atMs, counter, amount);
+        writer.Count(state.QueueScope, atMs, counter, amount);
+        writer.Count(state.ChannelScope, atMs, counter, amount);
+    }
+
+    private void CountInContactScopes(ref ContactFoldState state, long atMs, Counter counter, long amount, ContributionWriter writer)
+    {
+        CountInQueueScopes(ref state, atMs, counter, amount, writer);
+        writer.Count(state.AgentScope, atMs, counter, amount);
+    }
+
+    private void WaitInContactScopes(ref ContactFoldState state, long atMs, long waitMs, ContributionWriter writer)
+    {
+        writer.Wait(_all, atMs, waitMs);
+        writer.Wait(state.QueueScope, atMs, waitMs);
+        writer.Wait(state.ChannelScope, atMs, waitMs);
+        writer.Wait(state.AgentScope, atMs, waitMs);
+    }
+
+    private static long Milliseconds(double seconds) => (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
+}

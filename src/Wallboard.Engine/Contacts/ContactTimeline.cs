@@ -1,0 +1,36 @@
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Windows;
+
+namespace Wallboard.Engine.Contacts;
+
+/// <summary>One contact: its events in derivation order, the state they lead to, and its places in waiting lines.</summary>
+internal sealed class ContactTimeline(string contactId)
+{
+    public string ContactId { get; } = contactId;
+
+    public List<WallboardEvent> Events { get; } = [];
+
+    public ContactFoldState State;
+
+    /// <summary>Whether the contact counts as a repeat contact of its customer (decided by <see cref="CustomerHistory"/>).</summary>
+    public bool IsRepeat { get; set; }
+
+    public CustomerHistory? Customer { get; set; }
+
+    /// <summary>Places in the waiting lines of <c>all</c>, its queue and its channel.</summary>
+    public WaitingLineNode[] WaitingNodes { get; } = [new(), new(), new()];
+
+    public long LastEventMs { get; set; }
+
+    /// <summary>Bumped on eviction so that stale eviction entries recognise a forgotten contact.</summary>
+    public int Generation { get; set; }
+
+    public bool IsInOrder(WallboardEvent contactEvent) =>
+        Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], contactEvent) < 0;
+
+    public void Insert(WallboardEvent contactEvent)
+    {
+        var index = Events.BinarySearch(contactEvent, EventOrder.Instance);
+        Events.Insert(index < 0 ? ~index : index, contactEvent);
+    }
+}

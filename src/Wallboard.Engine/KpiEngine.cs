@@ -1,0 +1,152 @@
+using System.Globalization;
+using Wallboard.Engine.Agents;
+using Wallboard.Engine.Contacts;
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Ingestion;
+using Wallboard.Engine.Kpis;
+using Wallboard.Engine.Scopes;
+using Wallboard.Engine.Time;
+
+namespace Wallboard.Engine;
+
+/// <summary>
+/// The engine's state machine: one event at a time in, KPI values out. Not thread-safe by design;
+/// <see cref="WallboardEngine"/> serialises every call.
+/// </summary>
+internal sealed class KpiEngine
+{
+    private readonly ClockMode _mode;
+    private readonly long _maxSkewMs;
+    private readonly EngineClock _clock;
+    private readonly ScopeRegistry _scopes;
+    private readonly ContactBook _contacts;
+    private readonly AgentRoster _agents;
+    private readonly DuplicateFilter _duplicates;
+    private readonly FutureEvents _future;
+
+    public KpiEngine(EngineOptions options)
+    {
+        _mode = options.Clock;
+        _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
+        _clock = new EngineClock((long)options.AllowedLateness.TotalMilliseconds);
+        Layout = new WindowLayout(options.SlidingWindows(), options.AllowedLateness);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        var site = new DailyResetSchedule(zone, options.Defaults.DailyReset);
+        _scopes = new ScopeRegistry(_clock, Layout, scope =>
+            scope.Kind == ScopeKind.Queue && options.Queues.ContainsKey(scope.Name)
+                ? new DailyResetSchedule(zone, options.SettingsFor(scope.Name).DailyReset)
+                : site);
+        _agents = new AgentRoster(_scopes, _clock);
+        _contacts = new ContactBook(_scopes, _clock, options, _agents.ScopeOf);
+        _duplicates = new DuplicateFilter(options.DuplicateHorizon);
+        _future = new FutureEvents(options.MaxFutureEvents);
+        EmptyScope = new ScopeState(ScopeId.All, _clock, site, Layout);
+    }
+
+    public WindowLayout Layout { get; }
+
+    public long NowMs => _clock.NowMs;
+
+    public bool HasStarted => _clock.HasStarted;
+
+    public IReadOnlyList<ScopeState> Scopes => _scopes.Scopes;
+
+    public IEnumerable<AgentTimeline> Agents => _agents.Agents;
+
+    public int ContactCount => _contacts.Count;
+
+    private ScopeState EmptyScope { get; }
+
+    public IngestResult Apply(WallboardEvent incoming, long wallNowMs)
+    {
+        var atMs = incoming.Timestamp.ToUnixTimeMilliseconds();
+        if (_mode == ClockMode.Wall && atMs > wallNowMs + _maxSkewMs)
+        {
+            return IngestResult.Rejected(string.Create(
+                CultureInfo.InvariantCulture,
+                $"'ts' is {(atMs - wallNowMs) / 1000.0:0.###} s ahead of the engine clock; at most {_maxSkewMs / 1000.0:0.###} s is allowed"));
+        }
+
+        var nowMs = _mode == ClockMode.Wall ? wallNowMs : Math.Max(_clock.NowMs, atMs);
+        if (atMs > nowMs && _future.Count >= _future.Capacity)
+        {
+            return IngestResult.Rejected("too many events ahead of the engine clock are waiting; retry shortly");
+        }
+
+        if (!_duplicates.TryRecord(incoming.Id, nowMs))
+        {
+            return IngestResult.Duplicate;
+        }
+
+        AdvanceTo(nowMs);
+        if (atMs > _clock.NowMs)
+        {
+            _future.TryHold(incoming);
+            return IngestResult.Accepted;
+        }
+
+        var late = atMs < _clock.LateBoundaryMs;
+        Route(incoming);
+        return late ? IngestResult.Late : IngestResult.Accepted;
+    }
+
+    /// <summary>Moves a wall clock forward (ticks); an event clock moves only with events.</summary>
+    public void AdvanceWallClock(long wallNowMs)
+    {
+        if (_mode == ClockMode.Wall)
+        {
+            AdvanceTo(wallNowMs);
+        }
+    }
+
+    public KpiValues Evaluate(ScopeId scope, WindowId window) =>
+        Evaluate(_scopes.Find(scope) ?? EmptyScope, window);
+
+    public KpiValues Evaluate(ScopeState scope, WindowId window) =>
+        KpiCalculator.Compute(scope, Layout, window, _clock.NowSecond);
+
+    private void AdvanceTo(long nowMs)
+    {
+        if (!_clock.AdvanceTo(nowMs))
+        {
+            return;
+        }
+
+        while (_future.TryTakeDue(_clock.NowMs, out var due))
+        {
+            Route(due!);
+        }
+
+        _contacts.Expire();
+        _duplicates.Expire(_clock.NowMs);
+    }
+
+    private void Route(WallboardEvent incoming)
+    {
+        switch (incoming)
+        {
+            case ContactQueued queued:
+                _contacts.Apply(queued, queued.ContactId);
+                break;
+            case ContactAnswered answered:
+                _contacts.Apply(answered, answered.ContactId);
+                break;
+            case ContactAbandoned abandoned:
+                _contacts.Apply(abandoned, abandoned.ContactId);
+                break;
+            case ContactTransferred transferred:
+                _contacts.Apply(transferred, transferred.ContactId);
+                break;
+            case ContactCompleted completed:
+                _contacts.Apply(completed, completed.ContactId);
+                break;
+            case AgentStateChanged agentState:
+                _agents.Apply(agentState);
+                break;
+            default:
+                // Ticket, survey, self-service and outside figures are validated and de-duplicated now;
+                // their KPIs are the catalog's next part.
+                break;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Wallboard.Engine.Kpis;
+
+/// <summary>
+/// The whole-number quantities kept per one-second pane; every rolling KPI is a ratio or mean of these.
+/// Durations are milliseconds so running sums stay exact under subtraction.
+/// </summary>
+internal enum Counter
+{
+    Offered,
+    Answered,
+    Abandoned,
+    ShortAbandoned,
+    AnsweredWithinServiceLevel,
+    AnswerWaitMs,
+    AbandonWaitMs,
+    Completed,
+    HandleMs,
+    TalkMs,
+    HoldMs,
+    WrapMs,
+    Transfers,
+    Escalations,
+    CustomerContacts,
+    RepeatContacts,
+    FirstContactResolved,
+    UpsellOffered,
+    UpsellAccepted,
+    CancellationRequested,
+    Saved,
+
+    // Changes in the number of agents busy or in wrap-up, and the same weighted by the second of the change,
+    // so that the time integral over any window is a closed formula of window sums (see OccupancyIntegral).
+    OccupiedDelta,
+    OccupiedDeltaSeconds,
+    StaffedDelta,
+    StaffedDeltaSeconds,
+}

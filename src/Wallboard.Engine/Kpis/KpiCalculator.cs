@@ -1,0 +1,112 @@
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Scopes;
+
+namespace Wallboard.Engine.Kpis;
+
+/// <summary>Turns a scope's window sums into KPI values, following <c>spec/kpis.md</c> formula by formula.</summary>
+internal static class KpiCalculator
+{
+    private static readonly int KpiCount = Enum.GetValues<KpiId>().Length;
+
+    public static KpiValues Compute(ScopeState scope, WindowLayout layout, WindowId window, long nowSecond)
+    {
+        var values = new double[KpiCount];
+        Array.Fill(values, double.NaN);
+        if (window.Kind == WindowKind.Now)
+        {
+            ComputeGauges(scope, nowSecond, values);
+        }
+        else
+        {
+            var index = window.Kind == WindowKind.Sliding ? layout.IndexOf(window) : -1;
+            if (window.Kind == WindowKind.Sliding && index < 0)
+            {
+                throw new ArgumentException($"Window {window} is not configured.", nameof(window));
+            }
+
+            ComputeRolling(new WindowSums(scope, index, window, nowSecond), values);
+        }
+
+        return new KpiValues(window.Kind, values);
+    }
+
+    private static void ComputeGauges(ScopeState scope, long nowSecond, double[] values)
+    {
+        values[(int)KpiId.ContactsWaiting] = scope.Waiting.Count;
+        if (scope.Waiting.OldestQueuedMs is { } oldestMs)
+        {
+            values[(int)KpiId.LongestWait] = nowSecond - Time.EngineClock.SecondOf(oldestMs);
+        }
+
+        var available = scope.AgentsIn(AgentState.Available);
+        var busy = scope.AgentsIn(AgentState.Busy);
+        var wrapup = scope.AgentsIn(AgentState.Wrapup);
+        var away = scope.AgentsIn(AgentState.Away);
+        values[(int)KpiId.AgentsAvailable] = available;
+        values[(int)KpiId.AgentsBusy] = busy;
+        values[(int)KpiId.AgentsWrapup] = wrapup;
+        values[(int)KpiId.AgentsAway] = away;
+        values[(int)KpiId.AgentsOnline] = available + busy + wrapup + away;
+    }
+
+    private static void ComputeRolling(WindowSums sums, double[] values)
+    {
+        var answered = sums[Counter.Answered];
+        var abandoned = sums[Counter.Abandoned];
+        var shortAbandoned = sums[Counter.ShortAbandoned];
+        var left = answered + abandoned - shortAbandoned;
+        var completed = sums[Counter.Completed];
+
+        values[(int)KpiId.Offered] = sums[Counter.Offered];
+        values[(int)KpiId.Answered] = answered;
+        values[(int)KpiId.Abandoned] = abandoned;
+        values[(int)KpiId.ShortAbandoned] = shortAbandoned;
+        values[(int)KpiId.AbandonRate] = Percent(abandoned - shortAbandoned, left);
+        values[(int)KpiId.AnswerRate] = Percent(answered, left);
+        values[(int)KpiId.ServiceLevel] = Percent(sums[Counter.AnsweredWithinServiceLevel], left);
+        values[(int)KpiId.Asa] = MeanSeconds(sums[Counter.AnswerWaitMs], answered);
+        values[(int)KpiId.AvgAbandonTime] = MeanSeconds(sums[Counter.AbandonWaitMs], abandoned);
+        values[(int)KpiId.MaxWait] = sums.MaxWaitMs is >= 0 and var maxWaitMs ? maxWaitMs / 1000.0 : double.NaN;
+        values[(int)KpiId.Handled] = completed;
+        values[(int)KpiId.Aht] = MeanSeconds(sums[Counter.HandleMs], completed);
+        values[(int)KpiId.AvgTalk] = MeanSeconds(sums[Counter.TalkMs], completed);
+        values[(int)KpiId.AvgHold] = MeanSeconds(sums[Counter.HoldMs], completed);
+        values[(int)KpiId.AvgWrap] = MeanSeconds(sums[Counter.WrapMs], completed);
+        values[(int)KpiId.TransferRate] = Percent(sums[Counter.Transfers], answered);
+        values[(int)KpiId.EscalationRate] = Percent(sums[Counter.Escalations], answered);
+        values[(int)KpiId.RepeatContactRate] = Percent(sums[Counter.RepeatContacts], sums[Counter.CustomerContacts]);
+        values[(int)KpiId.Fcr] = Percent(sums[Counter.FirstContactResolved], completed);
+        values[(int)KpiId.UpsellRate] = Percent(sums[Counter.UpsellAccepted], sums[Counter.UpsellOffered]);
+        values[(int)KpiId.SaveRate] = Percent(sums[Counter.Saved], sums[Counter.CancellationRequested]);
+        values[(int)KpiId.Occupancy] = Percent(
+            sums.SecondsIn(Counter.OccupiedDelta, Counter.OccupiedDeltaSeconds),
+            sums.SecondsIn(Counter.StaffedDelta, Counter.StaffedDeltaSeconds));
+    }
+
+    private static double Percent(long numerator, long denominator) =>
+        denominator == 0 ? double.NaN : 100.0 * numerator / denominator;
+
+    private static double MeanSeconds(long totalMs, long count) =>
+        count == 0 ? double.NaN : totalMs / (1000.0 * count);
+
+    /// <summary>A scope's sums over one sliding window, or over <c>today</c> when the index is -1.</summary>
+    private readonly struct WindowSums(ScopeState scope, int index, WindowId window, long nowSecond)
+    {
+        public long this[Counter counter] => index >= 0 ? scope.WindowSum(index, counter) : scope.TodaySum(counter);
+
+        public long MaxWaitMs => index >= 0 ? scope.MaxWait(index) : scope.MaxWaitToday();
+
+        /// <summary>
+        /// Agent-seconds spent in a set of states over the window, from the changes in the number of agents
+        /// in it (<paramref name="delta"/>) and the same weighted by second (<paramref name="weighted"/>):
+        /// with g agents in it now and the window starting at second a, the seconds are
+        /// (N − a)·g − Σ delta·(T − a) over the window's changes.
+        /// </summary>
+        public long SecondsIn(Counter delta, Counter weighted)
+        {
+            var start = index >= 0 ? nowSecond - window.Seconds : scope.TodayStart;
+            var current = scope.Total(delta);
+            return ((nowSecond - start) * current) - (this[weighted] - (start * this[delta]));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Wallboard.Engine.Kpis;
+
+/// <summary>The KPIs the engine computes; <see cref="KpiCatalog"/> holds each one's wire id, formula and thresholds.</summary>
+public enum KpiId
+{
+    Offered,
+    Answered,
+    Abandoned,
+    ShortAbandoned,
+    AbandonRate,
+    AnswerRate,
+    ServiceLevel,
+    Asa,
+    AvgAbandonTime,
+    MaxWait,
+    Handled,
+    Aht,
+    AvgTalk,
+    AvgHold,
+    AvgWrap,
+    TransferRate,
+    EscalationRate,
+    RepeatContactRate,
+    Fcr,
+    UpsellRate,
+    SaveRate,
+    Occupancy,
+    ContactsWaiting,
+    LongestWait,
+    AgentsAvailable,
+    AgentsBusy,
+    AgentsWrapup,
+    AgentsAway,
+    AgentsOnline,
+}

@@ -1,3 +1,0 @@
-namespace Wallboard.Engine;
-
-internal static class Placeholder;

@@ -1,0 +1,50 @@
+using Wallboard.Engine.Kpis;
+using Wallboard.Engine.Time;
+
+namespace Wallboard.Engine.Scopes;
+
+/// <summary>
+/// Where a contact's or agent's derivation writes its measurements: added, or retracted when the
+/// entity is derived again after an out-of-order event. Measurements before <see cref="FromMs"/> are
+/// left alone, which keeps sealed seconds and late events out of the windows.
+/// </summary>
+internal sealed class ContributionWriter
+{
+    public bool Retracting { get; private set; }
+
+    public long FromMs { get; private set; }
+
+    public ContributionWriter Adding(long fromMs)
+    {
+        Retracting = false;
+        FromMs = fromMs;
+        return this;
+    }
+
+    public ContributionWriter Retraction(long fromMs)
+    {
+        Retracting = true;
+        FromMs = fromMs;
+        return this;
+    }
+
+    public void Count(ScopeState? scope, long atMs, Counter counter, long amount)
+    {
+        if (scope is null || amount == 0 || atMs < FromMs)
+        {
+            return;
+        }
+
+        scope.Add(EngineClock.SecondOf(atMs), counter, Retracting ? -amount : amount);
+    }
+
+    public void Wait(ScopeState? scope, long atMs, long waitMs)
+    {
+        if (scope is null || atMs < FromMs)
+        {
+            return;
+        }
+
+        scope.AddWait(EngineClock.SecondOf(atMs), waitMs, Retracting);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Ingestion;
+using Wallboard.Engine.Kpis;
+
+namespace Wallboard.Engine;
+
+/// <summary>
+/// The KPI engine: events in, KPI snapshots out, on the time of an <see cref="IScheduler"/> (wall time
+/// in production, a <c>HistoricalScheduler</c> in tests). Every call is serialised through one gate,
+/// because HTTP handlers and the stream reader call in parallel and the state underneath is single-threaded.
+/// </summary>
+public sealed class WallboardEngine
+{
+    private readonly Lock _gate = new();
+    private readonly KpiEngine _core;
+    private readonly SnapshotTracker _tracker = new();
+    private readonly IScheduler _scheduler;
+
+    public WallboardEngine(EngineOptions options, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _core = new KpiEngine(options);
+        _scheduler = scheduler;
+        Options = options;
+        Snapshots = Observable.Interval(options.SnapshotInterval, scheduler)
+            .Select(_ => TakeSnapshot(full: false))
+            .Where(snapshot => snapshot.Rows.Count > 0)
+            .Publish()
+            .RefCount();
+    }
+
+    public EngineOptions Options { get; }
+
+    /// <summary>Each tick, the scope × window rows that changed since the previous tick (nothing when nothing changed).</summary>
+    public IObservable<KpiSnapshot> Snapshots { get; }
+
+    /// <summary>The windows every scope has: <c>now</c>, the configured sliding windows, <c>today</c>.</summary>
+    public IReadOnlyList<WindowId> Windows => _core.Layout.All;
+
+    /// <summary>The engine clock (wall time, or the largest event time with <c>Engine:Clock=event</c>).</summary>
+    public DateTimeOffset Clock
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _core.HasStarted ? DateTimeOffset.FromUnixTimeMilliseconds(_core.NowMs) : _scheduler.Now;
+            }
+        }
+    }
+
+    /// <summary>Applies one event and says what became of it.</summary>
+    public IngestResult Ingest(WallboardEvent incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        lock (_gate)
+        {
+            return _core.Apply(incoming, _scheduler.Now.ToUnixTimeMilliseconds());
+        }
+    }
+
+    /// <summary>Applies a batch under one acquisition of the gate; results are in the batch's order.</summary>
+    public IReadOnlyList<IngestResult> Ingest(IReadOnlyList<WallboardEvent> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new IngestResult[batch.Count];
+        lock (_gate)
+        {
+            var wallNowMs = _scheduler.Now.ToUnixTimeMilliseconds();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] = _core.Apply(batch[i], wallNowMs);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The engine as an Rx operator: every event of <paramref name="events"/> is applied, and its outcome emitted.</summary>
+    public IObservable<(WallboardEvent Event, IngestResult Result)> Process(IObservable<WallboardEvent> events) =>
+        events.Select(incoming => (incoming, Ingest(incoming)));
+
+    /// <summary>Current values of one scope in one window, computed at the engine clock. An unknown scope reads as empty.</summary>
+    public KpiValues Read(ScopeId scope, WindowId window)
+    {
+        if (window.Kind == WindowKind.Sliding && _core.Layout.IndexOf(window) < 0)
+        {
+            throw new ArgumentException($"Window {window} is not configured.", nameof(window));
+        }
+
+        lock (_gate)
+        {
+            _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
+            return _core.Evaluate(scope, window);
+        }
+    }
+
+    /// <summary>The scopes seen so far.</summary>
+    public IReadOnlyList<ScopeId> Scopes()
+    {
+        lock (_gate)
+        {
+            return [.. _core.Scopes.Select(scope => scope.Id)];
+        }
+    }
+
+    /// <summary>Every scope × window now (<paramref name="full"/>) or only those changed since the last snapshot.</summary>
+    public KpiSnapshot TakeSnapshot(bool full)
+    {
+        lock (_gate)
+        {
+            _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
+            return _tracker.Take(_core, full);
+        }
+    }
+}

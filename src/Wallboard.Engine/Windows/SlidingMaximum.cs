@@ -1,0 +1,169 @@
+namespace Wallboard.Engine.Windows;
+
+/// <summary>
+/// The largest value per sliding window and since the daily reset (for <c>maxWait</c>), amortised
+/// O(1) per measurement, shared by every window length.
+/// </summary>
+/// <remarks>
+/// Seconds older than the allowed lateness can no longer change, so they are <em>sealed</em> into a
+/// monotonic deque of suffix maxima: a window's maximum is the first entry newer than its start.
+/// The last <c>lateness + 1</c> seconds stay <em>open</em>: their values are kept so that a contact
+/// re-derived after an out-of-order event can retract a measurement exactly, and their maxima form a
+/// second, small monotonic deque.
+/// </remarks>
+internal sealed class SlidingMaximum
+{
+    private const long Empty = -1;
+    private const long NoSecond = long.MinValue;
+
+    private readonly long _lateness;
+    private readonly long _longestWindow;
+    private readonly int _openMask;
+    private readonly long[] _openSecond;
+    private readonly long[] _openMax;
+    private readonly List<long>?[] _openValues;
+    private readonly MonotonicDeque _open;
+    private readonly MonotonicDeque _sealed;
+    private long _now = long.MinValue / 4;
+    private long _nextToSeal = long.MinValue / 4;
+    private long _todayStart = long.MinValue / 4;
+    private long _todaySealedMax = Empty;
+
+    public SlidingMaximum(long latenessSeconds, long longestWindowSeconds)
+    {
+        _lateness = latenessSeconds;
+        _longestWindow = longestWindowSeconds;
+        var openSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(latenessSeconds + 1));
+        _openMask = openSize - 1;
+        _openSecond = new long[openSize];
+        Array.Fill(_openSecond, NoSecond);
+        _openMax = new long[openSize];
+        _openValues = new List<long>?[openSize];
+        _open = new MonotonicDeque(openSize);
+        _sealed = new MonotonicDeque(16);
+    }
+
+    public void AdvanceTo(long now, long todayStart)
+    {
+        if (todayStart != _todayStart)
+        {
+            _todayStart = todayStart;
+            _todaySealedMax = Empty;
+        }
+
+        if (now <= _now)
+        {
+            return;
+        }
+
+        _now = now;
+        var lastToSeal = now - _lateness - 1;
+        if (lastToSeal >= _nextToSeal)
+        {
+            SealThrough(lastToSeal);
+        }
+
+        _sealed.DropThrough(now - _longestWindow);
+    }
+
+    /// <summary>Records <paramref name="value"/> (≥ 0) at an open second.</summary>
+    public void Add(long second, long value)
+    {
+        if (second < _nextToSeal)
+        {
+            return;
+        }
+
+        var slot = (int)(second & _openMask);
+        if (_openSecond[slot] != second)
+        {
+            _openSecond[slot] = second;
+            _openMax[slot] = Empty;
+            (_openValues[slot] ??= []).Clear();
+        }
+
+        _openValues[slot]!.Add(value);
+        if (value > _openMax[slot])
+        {
+            _openMax[slot] = value;
+            _open.Raise(second, value);
+        }
+    }
+
+    /// <summary>Retracts one earlier <see cref="Add"/> of <paramref name="value"/> at an open second.</summary>
+    public void Remove(long second, long value)
+    {
+        var slot = (int)(second & _openMask);
+        if (second < _nextToSeal || _openSecond[slot] != second || !_openValues[slot]!.Remove(value))
+        {
+            return;
+        }
+
+        if (value < _openMax[slot])
+        {
+            return;
+        }
+
+        var max = Empty;
+        foreach (var remaining in _openValues[slot]!)
+        {
+            max = Math.Max(max, remaining);
+        }
+
+        _openMax[slot] = max;
+        RebuildOpenDeque();
+    }
+
+    /// <summary>Largest value recorded in the last <paramref name="windowSeconds"/> seconds, or -1.</summary>
+    public long Window(long windowSeconds)
+    {
+        var boundary = _now - windowSeconds;
+        return Math.Max(_sealed.FirstAfter(boundary), _open.FirstAfter(boundary));
+    }
+
+    /// <summary>Largest value recorded since the daily reset, or -1.</summary>
+    public long Today() => Math.Max(_todaySealedMax, _open.FirstAfter(_todayStart - 1));
+
+    private void SealThrough(long lastToSeal)
+    {
+        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all.
+        var last = Math.Min(lastToSeal, _nextToSeal + _openMask);
+        for (var second = _nextToSeal; second <= last; second++)
+        {
+            var slot = (int)(second & _openMask);
+            if (_openSecond[slot] != second)
+            {
+                continue;
+            }
+
+            var max = _openMax[slot];
+            if (max >= 0)
+            {
+                _sealed.Push(second, max);
+                if (second >= _todayStart)
+                {
+                    _todaySealedMax = Math.Max(_todaySealedMax, max);
+                }
+            }
+
+            _openSecond[slot] = NoSecond;
+            _openValues[slot]!.Clear();
+        }
+
+        _nextToSeal = lastToSeal + 1;
+        _open.DropThrough(lastToSeal);
+    }
+
+    private void RebuildOpenDeque()
+    {
+        _open.Clear();
+        for (var second = Math.Max(_nextToSeal, _now - _openMask); second <= _now; second++)
+        {
+            var slot = (int)(second & _openMask);
+            if (_openSecond[slot] == second && _openMax[slot] >= 0)
+            {
+                _open.Push(second, _openMax[slot]);
+            }
+        }
+    }
+}
