@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/lib/prerequisites.sh
+source scripts/lib/redis.sh
 
 ensure_dotnet
 ensure_tzdata
+ensure_redis
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'stop_test_redis; rm -rf "$results"' EXIT
+start_test_redis
 
 echo "== build"
 dotnet build Wallboard.sln -c Release -warnaserror --nologo -v quiet

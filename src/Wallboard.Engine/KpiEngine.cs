@@ -13,7 +13,7 @@ namespace Wallboard.Engine;
 /// The engine's state machine: one event at a time in, KPI values out. Not thread-safe by design;
 /// <see cref="WallboardEngine"/> serialises every call.
 /// </summary>
-internal sealed class KpiEngine
+internal sealed partial class KpiEngine
 {
     private readonly ClockMode _mode;
     private readonly long _maxSkewMs;
@@ -26,6 +26,7 @@ internal sealed class KpiEngine
 
     public KpiEngine(EngineOptions options)
     {
+        Fingerprint = FingerprintOf(options);
         _mode = options.Clock;
         _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         _clock = new EngineClock((long)options.AllowedLateness.TotalMilliseconds);

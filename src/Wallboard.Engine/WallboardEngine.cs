@@ -14,8 +14,8 @@ namespace Wallboard.Engine;
 public sealed class WallboardEngine
 {
     private readonly Lock _gate = new();
-    private readonly KpiEngine _core;
-    private readonly SnapshotTracker _tracker = new();
+    private KpiEngine _core;
+    private SnapshotTracker _tracker = new();
     private readonly IScheduler _scheduler;
 
     public WallboardEngine(EngineOptions options, IScheduler scheduler)
@@ -78,6 +78,26 @@ public sealed class WallboardEngine
         return results;
     }
 
+    /// <summary>
+    /// Applies a batch as if it arrived at <paramref name="arrival"/> (the wall time recorded in the event log),
+    /// so that replaying the log reproduces the original run. The clock never goes backwards.
+    /// </summary>
+    public IReadOnlyList<IngestResult> IngestAt(IReadOnlyList<WallboardEvent> batch, DateTimeOffset arrival)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new IngestResult[batch.Count];
+        lock (_gate)
+        {
+            var wallNowMs = arrival.ToUnixTimeMilliseconds();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] = _core.Apply(batch[i], wallNowMs);
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>The engine as an Rx operator: every event of <paramref name="events"/> is applied, and its outcome emitted.</summary>
     public IObservable<(WallboardEvent Event, IngestResult Result)> Process(IObservable<WallboardEvent> events) =>
         events.Select(incoming => (incoming, Ingest(incoming)));
@@ -104,6 +124,46 @@ public sealed class WallboardEngine
         {
             return [.. _core.Scopes.Select(scope => scope.Id)];
         }
+    }
+
+    /// <summary>Writes the engine state to <paramref name="destination"/> (see <see cref="TryRestore"/>).</summary>
+    public void Checkpoint(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
+        lock (_gate)
+        {
+            _core.Save(writer);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the engine state with a checkpoint. A checkpoint from another version or other settings
+    /// is refused with the reason, and the engine is left as it was.
+    /// </summary>
+    public bool TryRestore(Stream source, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var restored = new KpiEngine(Options);
+        try
+        {
+            using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
+            restored.Load(reader);
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or FormatException)
+        {
+            reason = error.Message;
+            return false;
+        }
+
+        lock (_gate)
+        {
+            _core = restored;
+            _tracker = new SnapshotTracker();
+        }
+
+        reason = string.Empty;
+        return true;
     }
 
     /// <summary>Every scope × window now (<paramref name="full"/>) or only those changed since the last snapshot.</summary>

@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Wallboard.Benchmarks;
+
+// `--steady` is a plain long run that watches the GC; anything else goes to BenchmarkDotNet.
+if (args.Contains(SteadyStateRun.Switch))
+{
+    return SteadyStateRun.Run(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

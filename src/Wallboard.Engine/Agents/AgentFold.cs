@@ -15,6 +15,10 @@ internal sealed class AgentFold(ScopeRegistry scopes)
     public AgentFoldState Initial(string agentId) =>
         new(AgentState.Offline, [], null, null, [scopes.All, scopes.GetOrAdd(ScopeId.Agent(agentId))]);
 
+    /// <summary>A state read back from a checkpoint, with its scopes resolved again.</summary>
+    public AgentFoldState Restore(string agentId, AgentState state, IReadOnlyList<string> queues, string? team, string? name) =>
+        new(state, queues, team, name, queues.Count == 0 && team is null ? Initial(agentId).Scopes : ScopesOf(agentId, queues, team));
+
     public AgentFoldState Replay(AgentFoldState baseline, List<AgentStateChanged> events, string agentId, long beforeMs, ContributionWriter writer)
     {
         var state = baseline;

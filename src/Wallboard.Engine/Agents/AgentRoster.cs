@@ -12,7 +12,7 @@ namespace Wallboard.Engine.Agents;
 /// agent's current state, written as one change at the boundary, so that the occupancy sums always add
 /// up to the agents' current states.
 /// </summary>
-internal sealed class AgentRoster
+internal sealed partial class AgentRoster
 {
     private readonly Dictionary<string, AgentTimeline> _agents = new(StringComparer.Ordinal);
     private readonly ScopeRegistry _scopes;

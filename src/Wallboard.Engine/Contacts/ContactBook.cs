@@ -10,7 +10,7 @@ namespace Wallboard.Engine.Contacts;
 /// contact's measurements from its time on and derives them again, so the windows end up exactly as if
 /// the events had arrived in order.
 /// </summary>
-internal sealed class ContactBook
+internal sealed partial class ContactBook
 {
     private readonly Dictionary<string, ContactTimeline> _contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CustomerHistory> _customers = new(StringComparer.Ordinal);
@@ -18,6 +18,15 @@ internal sealed class ContactBook
     private readonly Queue<(ContactTimeline Contact, int Generation, long DueMs)> _finished = new();
     private readonly Queue<(CustomerHistory Customer, long DueMs)> _customerExpiry = new();
     private readonly List<ContactTimeline> _stale = [];
+
+    // Forgotten contacts are reused: a contact lives for minutes (at a high event rate, long enough to be
+    // promoted out of gen0) and then dies, so allocating each one fed the gen2 heap and its collections.
+    private readonly Stack<ContactTimeline> _spareContacts = new();
+    private readonly Stack<CustomerHistory> _spareCustomers = new();
+
+    // Created once: a lambda that reads instance fields would allocate a closure on every Expire call.
+    private readonly Func<ContactTimeline, long> _finishedDue;
+    private readonly Func<ContactTimeline, long> _openDue;
     private readonly ScopeRegistry _scopes;
     private readonly EngineClock _clock;
     private readonly ContactFold _fold;
@@ -40,6 +49,8 @@ internal sealed class ContactBook
             .Append(options.Defaults.RepeatContactHorizon)
             .Max();
         _customerRetentionMs = (long)(longestHorizon + options.AllowedLateness).TotalMilliseconds;
+        _finishedDue = contact => contact.State.IsTerminal ? contact.LastEventMs + _latenessMs : long.MaxValue;
+        _openDue = contact => contact.LastEventMs + _openTimeoutMs;
     }
 
     public int Count => _contacts.Count;
@@ -52,7 +63,9 @@ internal sealed class ContactBook
         var fromMs = Math.Max(atMs, _clock.LateBoundaryMs);
         var contact = GetOrCreate(contactId);
         var wasTerminal = contact.State.IsTerminal;
-        var firstQueuedBefore = (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.CustomerId);
+        // The first queue matters too: it sets the repeat horizon (two queued events of one millisecond
+        // are derived in id order, so a later-arriving one can become the first without changing the time).
+        var firstQueuedBefore = (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.FirstQueue, contact.State.CustomerId);
 
         if (contact.IsInOrder(contactEvent))
         {
@@ -68,7 +81,7 @@ internal sealed class ContactBook
 
         contact.LastEventMs = Math.Max(contact.LastEventMs, atMs);
         UpdateWaitingLines(contact);
-        if (firstQueuedBefore != (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.CustomerId))
+        if (firstQueuedBefore != (contact.State.EverQueued, contact.State.FirstQueuedMs, contact.State.FirstQueue, contact.State.CustomerId))
         {
             UpdateCustomer(contact);
         }
@@ -83,15 +96,19 @@ internal sealed class ContactBook
     public void Expire()
     {
         var nowMs = _clock.NowMs;
-        ExpireFrom(_finished, contact => contact.State.IsTerminal ? contact.LastEventMs + _latenessMs : long.MaxValue, nowMs);
-        ExpireFrom(_open, contact => contact.LastEventMs + _openTimeoutMs, nowMs);
+        ExpireFrom(_finished, _finishedDue, nowMs);
+        ExpireFrom(_open, _openDue, nowMs);
         while (_customerExpiry.TryPeek(out var head) && head.DueMs <= nowMs)
         {
             _customerExpiry.Dequeue();
             head.Customer.Prune(nowMs - _customerRetentionMs);
-            if (head.Customer.Count == 0)
+            // A customer can have several entries in this queue: only the one still registered is removed (and reused).
+            if (head.Customer.Count == 0
+                && _customers.TryGetValue(head.Customer.CustomerId, out var registered)
+                && ReferenceEquals(registered, head.Customer))
             {
                 _customers.Remove(head.Customer.CustomerId);
+                _spareCustomers.Push(head.Customer);
             }
         }
     }
@@ -100,7 +117,7 @@ internal sealed class ContactBook
     {
         if (!_contacts.TryGetValue(contactId, out var contact))
         {
-            contact = new ContactTimeline(contactId);
+            contact = _spareContacts.TryPop(out var spare) ? spare.Reuse(contactId) : new ContactTimeline(contactId);
             _contacts.Add(contactId, contact);
             _open.Enqueue((contact, contact.Generation, _clock.NowMs + _openTimeoutMs));
         }
@@ -145,17 +162,22 @@ internal sealed class ContactBook
 
         if (!_customers.TryGetValue(state.CustomerId, out var customer))
         {
-            customer = new CustomerHistory(state.CustomerId);
+            customer = _spareCustomers.TryPop(out var spare) ? spare.Reuse(state.CustomerId) : new CustomerHistory(state.CustomerId);
             _customers.Add(state.CustomerId, customer);
         }
 
+        // An earlier contact.queued with another customerId arrived late: the contact is no longer the previous
+        // customer's (its entry must go, not stay live: the contact object is reused once forgotten).
+        var previous = contact.Customer is { } known && !ReferenceEquals(known, customer) ? known : null;
+        previous?.Remove(contact);
         contact.Customer = customer;
         var horizonMs = (long)_settingsFor(state.FirstQueue!).RepeatContactHorizon.TotalMilliseconds;
         customer.Place(contact, state.FirstQueuedMs, horizonMs);
         _customerExpiry.Enqueue((customer, state.FirstQueuedMs + _customerRetentionMs));
 
         _stale.Clear();
-        _stale.AddRange(customer.ContactsWithStaleFlag());
+        previous?.CollectStaleFlags(_stale);
+        customer.CollectStaleFlags(_stale);
         foreach (var stale in _stale)
         {
             FlipRepeat(stale);
@@ -209,5 +231,6 @@ internal sealed class ContactBook
         contact.Customer?.Forget(contact);
         _contacts.Remove(contact.ContactId);
         contact.Generation++;
+        _spareContacts.Push(contact);
     }
 }

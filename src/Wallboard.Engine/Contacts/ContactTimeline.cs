@@ -6,7 +6,7 @@ namespace Wallboard.Engine.Contacts;
 /// <summary>One contact: its events in derivation order, the state they lead to, and its places in waiting lines.</summary>
 internal sealed class ContactTimeline(string contactId)
 {
-    public string ContactId { get; } = contactId;
+    public string ContactId { get; private set; } = contactId;
 
     public List<WallboardEvent> Events { get; } = [];
 
@@ -24,6 +24,21 @@ internal sealed class ContactTimeline(string contactId)
 
     /// <summary>Bumped on eviction so that stale eviction entries recognise a forgotten contact.</summary>
     public int Generation { get; set; }
+
+    /// <summary>
+    /// Prepares a forgotten contact to serve another contact id: everything but <see cref="Generation"/>
+    /// (already bumped, so stale expiry entries still recognise the old contact) and the event list's capacity.
+    /// </summary>
+    public ContactTimeline Reuse(string contactId)
+    {
+        ContactId = contactId;
+        Events.Clear();
+        State = default;
+        IsRepeat = false;
+        Customer = null;
+        LastEventMs = 0;
+        return this;
+    }
 
     public bool IsInOrder(WallboardEvent contactEvent) =>
         Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], contactEvent) < 0;

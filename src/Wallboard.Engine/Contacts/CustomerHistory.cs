@@ -4,36 +4,53 @@ namespace Wallboard.Engine.Contacts;
 /// One customer's contacts by first-queued time, to decide which are repeat contacts: a contact is a
 /// repeat when another contact of the customer was first queued before it, within the horizon.
 /// </summary>
+/// <remarks>
+/// Searches are plain loops over a list of value-type entries rather than <c>FindIndex</c> with lambdas
+/// and record entries: this runs for every contact with a customer, and the closures and entry copies
+/// were a steady source of garbage.
+/// </remarks>
 internal sealed class CustomerHistory(string customerId)
 {
     private readonly List<Entry> _entries = [];
 
-    public string CustomerId { get; } = customerId;
+    public string CustomerId { get; private set; } = customerId;
 
     public int Count => _entries.Count;
+
+    /// <summary>Prepares a history that was emptied and dropped to serve another customer.</summary>
+    public CustomerHistory Reuse(string customerId)
+    {
+        CustomerId = customerId;
+        _entries.Clear();
+        return this;
+    }
 
     /// <summary>Places or moves the contact at its first-queued time.</summary>
     public void Place(ContactTimeline contact, long firstQueuedMs, long horizonMs)
     {
-        var index = _entries.FindIndex(entry => entry.ContactId == contact.ContactId);
+        var index = IndexOf(contact.ContactId);
         if (index >= 0)
         {
             _entries.RemoveAt(index);
         }
 
-        var entry = new Entry(contact.ContactId, firstQueuedMs, horizonMs, contact);
-        var at = _entries.FindLastIndex(other => other.FirstQueuedMs <= firstQueuedMs) + 1;
-        _entries.Insert(at, entry);
+        var at = _entries.Count;
+        while (at > 0 && _entries[at - 1].FirstQueuedMs > firstQueuedMs)
+        {
+            at--;
+        }
+
+        _entries.Insert(at, new Entry(contact.ContactId, firstQueuedMs, horizonMs, contact));
     }
 
-    /// <summary>The live contacts whose repeat flag is not what the history says now.</summary>
-    public IEnumerable<ContactTimeline> ContactsWithStaleFlag()
+    /// <summary>Adds the live contacts whose repeat flag is not what the history says now to <paramref name="stale"/>.</summary>
+    public void CollectStaleFlags(List<ContactTimeline> stale)
     {
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (entry.Live is { } contact && contact.IsRepeat != IsRepeat(entry))
+            if (_entries[i].Live is { } contact && contact.IsRepeat != IsRepeat(i))
             {
-                yield return contact;
+                stale.Add(contact);
             }
         }
     }
@@ -41,20 +58,92 @@ internal sealed class CustomerHistory(string customerId)
     /// <summary>The contact was forgotten: keep its time, which still makes later contacts repeats.</summary>
     public void Forget(ContactTimeline contact)
     {
-        var index = _entries.FindIndex(entry => entry.ContactId == contact.ContactId);
+        var index = IndexOf(contact.ContactId);
         if (index >= 0)
         {
             _entries[index] = _entries[index] with { Live = null };
         }
     }
 
-    /// <summary>Drops entries first queued before <paramref name="cutoffMs"/> that no longer hold a live contact.</summary>
-    public void Prune(long cutoffMs) => _entries.RemoveAll(entry => entry.Live is null && entry.FirstQueuedMs < cutoffMs);
-
-    private bool IsRepeat(Entry entry)
+    /// <summary>The contact turned out to be another customer's: it no longer counts here at all.</summary>
+    public void Remove(ContactTimeline contact)
     {
-        foreach (var other in _entries)
+        var index = IndexOf(contact.ContactId);
+        if (index >= 0)
         {
+            _entries.RemoveAt(index);
+        }
+    }
+
+    /// <summary>Drops entries first queued before <paramref name="cutoffMs"/> that no longer hold a live contact.</summary>
+    public void Prune(long cutoffMs)
+    {
+        var kept = 0;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Live is not null || _entries[i].FirstQueuedMs >= cutoffMs)
+            {
+                _entries[kept++] = _entries[i];
+            }
+        }
+
+        _entries.RemoveRange(kept, _entries.Count - kept);
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(CustomerId);
+        writer.Write(_entries.Count);
+        foreach (var entry in _entries)
+        {
+            writer.Write(entry.ContactId);
+            writer.Write(entry.FirstQueuedMs);
+            writer.Write(entry.HorizonMs);
+            writer.Write(entry.Live is not null);
+        }
+    }
+
+    /// <summary>Reads the entries <see cref="Save"/> wrote; live ones are linked to <paramref name="liveContact"/>'s contacts.</summary>
+    public void Load(BinaryReader reader, Func<string, ContactTimeline?> liveContact)
+    {
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var contactId = reader.ReadString();
+            var firstQueuedMs = reader.ReadInt64();
+            var horizonMs = reader.ReadInt64();
+            var live = reader.ReadBoolean() ? liveContact(contactId) : null;
+            if (live is not null)
+            {
+                live.Customer = this;
+            }
+
+            _entries.Add(new Entry(contactId, firstQueuedMs, horizonMs, live));
+        }
+    }
+
+    public long NewestFirstQueuedMs => _entries.Count == 0 ? long.MinValue : _entries[^1].FirstQueuedMs;
+
+    private int IndexOf(string contactId)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].ContactId, contactId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Entries are sorted by first-queued time, so only those before the entry can make it a repeat.
+    private bool IsRepeat(int index)
+    {
+        var entry = _entries[index];
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var other = _entries[i];
             if (other.FirstQueuedMs >= entry.FirstQueuedMs)
             {
                 break;
@@ -69,5 +158,5 @@ internal sealed class CustomerHistory(string customerId)
         return false;
     }
 
-    private sealed record Entry(string ContactId, long FirstQueuedMs, long HorizonMs, ContactTimeline? Live);
+    private readonly record struct Entry(string ContactId, long FirstQueuedMs, long HorizonMs, ContactTimeline? Live);
 }

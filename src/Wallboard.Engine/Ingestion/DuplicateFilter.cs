@@ -51,6 +51,54 @@ internal sealed class DuplicateFilter
         return true;
     }
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_currentBucket);
+        WriteIds(writer, _current);
+        writer.Write(_closed.Count);
+        foreach (var (bucket, ids) in _closed)
+        {
+            writer.Write(bucket);
+            WriteIds(writer, ids);
+        }
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        _currentBucket = reader.ReadInt64();
+        _current = ReadIds(reader);
+        var closed = reader.ReadInt32();
+        for (var i = 0; i < closed; i++)
+        {
+            var bucket = reader.ReadInt64();
+            _closed.Enqueue((bucket, ReadIds(reader)));
+        }
+    }
+
+    private static void WriteIds(BinaryWriter writer, List<UInt128> ids)
+    {
+        writer.Write(ids.Count);
+        foreach (var id in ids)
+        {
+            writer.Write((ulong)(id >> 64));
+            writer.Write((ulong)id);
+        }
+    }
+
+    private List<UInt128> ReadIds(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var ids = new List<UInt128>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+            ids.Add(id);
+            _seen.Add(id);
+        }
+
+        return ids;
+    }
+
     /// <summary>Forgets ids recorded in buckets that ended more than the horizon before <paramref name="nowMs"/>.</summary>
     public void Expire(long nowMs)
     {

@@ -25,6 +25,8 @@ internal sealed class FutureEvents(int capacity)
         return true;
     }
 
+    public IEnumerable<WallboardEvent> Held => _held.UnorderedItems.Select(item => item.Element);
+
     public bool TryTakeDue(long nowMs, out WallboardEvent? dueEvent)
     {
         if (_held.TryPeek(out var next, out var atMs) && atMs <= nowMs)

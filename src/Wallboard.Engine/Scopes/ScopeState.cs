@@ -102,6 +102,29 @@ internal sealed class ScopeState
         return _waits?.Today() ?? -1;
     }
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_syncedSecond);
+        writer.Write(_todayStart);
+        writer.Write(_nextReset);
+        _panes.Save(writer);
+        writer.Write(_waits is not null);
+        _waits?.Save(writer);
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        _syncedSecond = reader.ReadInt64();
+        _todayStart = reader.ReadInt64();
+        _nextReset = reader.ReadInt64();
+        _panes.Load(reader);
+        if (reader.ReadBoolean())
+        {
+            _waits = new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
+            _waits.Load(reader);
+        }
+    }
+
     private void Sync()
     {
         var now = _clock.NowSecond;

@@ -38,7 +38,13 @@ internal sealed class DailyResetSchedule(TimeZoneInfo zone, TimeSpan resetTime)
     {
         var local = localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).Add(ResetTime);
 
-        // The spring-forward gap has no such local time: the day starts when the clocks do.
+        // The spring-forward gap has no such local time: the day starts when the clocks do. Gaps end on a
+        // whole minute, so the search goes by whole minutes (a reset time's seconds would overshoot the end).
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
+        }
+
         while (Zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(1);

@@ -48,9 +48,10 @@ internal sealed class MonotonicDeque(int initialCapacity)
             return;
         }
 
-        // Entries just before the insertion point with a value not above the new one stop being suffix maxima.
+        // Entries just before the insertion point with a value not above the new one stop being suffix maxima;
+        // an entry of the same second with a larger value stays (a raise never lowers a second).
         var keep = newer;
-        while (keep > 0 && (_values[_head + keep - 1] <= value || _seconds[_head + keep - 1] == second))
+        while (keep > 0 && _values[_head + keep - 1] <= value)
         {
             keep--;
         }
@@ -94,6 +95,29 @@ internal sealed class MonotonicDeque(int initialCapacity)
     {
         var index = IndexOfFirstAfter(second);
         return index < _count ? _values[_head + index] : -1;
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_count);
+        for (var i = 0; i < _count; i++)
+        {
+            writer.Write(_seconds[_head + i]);
+            writer.Write(_values[_head + i]);
+        }
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        Clear();
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            EnsureRoomAtEnd();
+            _seconds[_count] = reader.ReadInt64();
+            _values[_count] = reader.ReadInt64();
+            _count++;
+        }
     }
 
     private int IndexOfFirstAfter(long second)

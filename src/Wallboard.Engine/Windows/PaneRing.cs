@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -137,12 +139,7 @@ internal sealed class PaneRing
                 break;
             }
 
-            var values = _values.AsSpan(slot * _fieldCount, _fieldCount);
-            for (var f = 0; f < values.Length; f++)
-            {
-                expired[f] += values[f];
-            }
-
+            AddInto(expired, _values.AsSpan(slot * _fieldCount, _fieldCount));
             cursor++;
         }
 
@@ -186,11 +183,9 @@ internal sealed class PaneRing
             }
         }
 
-        EnsureCapacity();
-        var slot = Physical(_count);
-        _seconds[slot] = second;
-        _count++;
-        return slot;
+        // Appending can also create a pane already outside a window (a late measurement in a scope with
+        // no newer pane): InsertAt moves that window's cursor past it, as Add counted it as expired.
+        return InsertAt(_count, second);
     }
 
     private int LocateOutOfOrder(long second)
@@ -269,4 +264,94 @@ internal sealed class PaneRing
     }
 
     private int Physical(int logical) => (_head + logical) & (_seconds.Length - 1);
+
+    // Sliding a window adds a whole pane (every field) to the window's expired sums, for every busy scope,
+    // window and second: the hottest loop of the engine, so it adds a vector of fields at a time.
+    private static void AddInto(Span<long> sums, ReadOnlySpan<long> pane)
+    {
+        var f = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; f <= pane.Length - Vector<long>.Count; f += Vector<long>.Count)
+            {
+                (new Vector<long>(sums[f..]) + new Vector<long>(pane[f..])).CopyTo(sums[f..]);
+            }
+        }
+
+        for (; f < pane.Length; f++)
+        {
+            sums[f] += pane[f];
+        }
+    }
+
+    /// <summary>Writes the ring for a checkpoint (panes in time order).</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_fieldCount);
+        writer.Write(_windowSeconds.Length);
+        writer.Write(_now);
+        writer.Write(_todayStart);
+        WriteLongs(writer, _added);
+        WriteLongs(writer, _today);
+        for (var w = 0; w < _windowSeconds.Length; w++)
+        {
+            WriteLongs(writer, _expired[w]);
+            writer.Write(_cursors[w]);
+        }
+
+        writer.Write(_count);
+        for (var i = 0; i < _count; i++)
+        {
+            var slot = Physical(i);
+            writer.Write(_seconds[slot]);
+            WriteLongs(writer, _values.AsSpan(slot * _fieldCount, _fieldCount));
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote into this (empty) ring.</summary>
+    public void Load(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != _fieldCount || reader.ReadInt32() != _windowSeconds.Length)
+        {
+            throw new InvalidDataException("The checkpoint's panes have another layout.");
+        }
+
+        _now = reader.ReadInt64();
+        _todayStart = reader.ReadInt64();
+        ReadLongs(reader, _added);
+        ReadLongs(reader, _today);
+        for (var w = 0; w < _windowSeconds.Length; w++)
+        {
+            ReadLongs(reader, _expired[w]);
+            _cursors[w] = reader.ReadInt32();
+        }
+
+        var count = reader.ReadInt32();
+        var capacity = Math.Max(_seconds.Length, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
+        _seconds = new long[capacity];
+        _values = new long[capacity * _fieldCount];
+        _head = 0;
+        _count = count;
+        for (var i = 0; i < count; i++)
+        {
+            _seconds[i] = reader.ReadInt64();
+            ReadLongs(reader, _values.AsSpan(i * _fieldCount, _fieldCount));
+        }
+    }
+
+    private static void WriteLongs(BinaryWriter writer, ReadOnlySpan<long> values)
+    {
+        foreach (var value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static void ReadLongs(BinaryReader reader, Span<long> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.ReadInt64();
+        }
+    }
 }

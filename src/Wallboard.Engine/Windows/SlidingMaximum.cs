@@ -124,6 +124,68 @@ internal sealed class SlidingMaximum
     /// <summary>Largest value recorded since the daily reset, or -1.</summary>
     public long Today() => Math.Max(_todaySealedMax, _open.FirstAfter(_todayStart - 1));
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_openSecond.Length);
+        writer.Write(_now);
+        writer.Write(_nextToSeal);
+        writer.Write(_todayStart);
+        writer.Write(_todaySealedMax);
+        for (var slot = 0; slot < _openSecond.Length; slot++)
+        {
+            var values = _openSecond[slot] == NoSecond ? null : _openValues[slot];
+            writer.Write(values?.Count ?? -1);
+            if (values is null)
+            {
+                continue;
+            }
+
+            writer.Write(_openSecond[slot]);
+            writer.Write(_openMax[slot]);
+            foreach (var value in values)
+            {
+                writer.Write(value);
+            }
+        }
+
+        _open.Save(writer);
+        _sealed.Save(writer);
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != _openSecond.Length)
+        {
+            throw new InvalidDataException("The checkpoint's lateness differs.");
+        }
+
+        _now = reader.ReadInt64();
+        _nextToSeal = reader.ReadInt64();
+        _todayStart = reader.ReadInt64();
+        _todaySealedMax = reader.ReadInt64();
+        for (var slot = 0; slot < _openSecond.Length; slot++)
+        {
+            var count = reader.ReadInt32();
+            if (count < 0)
+            {
+                _openSecond[slot] = NoSecond;
+                continue;
+            }
+
+            _openSecond[slot] = reader.ReadInt64();
+            _openMax[slot] = reader.ReadInt64();
+            var values = _openValues[slot] ??= [];
+            values.Clear();
+            for (var i = 0; i < count; i++)
+            {
+                values.Add(reader.ReadInt64());
+            }
+        }
+
+        _open.Load(reader);
+        _sealed.Load(reader);
+    }
+
     private void SealThrough(long lastToSeal)
     {
         // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all.

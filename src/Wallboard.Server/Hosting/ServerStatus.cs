@@ -1,0 +1,36 @@
+namespace Wallboard.Server.Hosting;
+
+/// <summary>What readiness depends on: the state was recovered, Redis answers, and the event log writer keeps up.</summary>
+internal sealed class ServerStatus
+{
+    private volatile bool _recovered;
+    private volatile bool _redisAvailable = true;
+    private volatile string? _redisError;
+
+    public bool Recovered => _recovered;
+
+    public bool RedisAvailable => _redisAvailable;
+
+    public string? RedisError => _redisError;
+
+    /// <summary>Raised when Redis goes away or comes back, so clients can mark values stale.</summary>
+    public event Action<bool>? RedisAvailabilityChanged;
+
+    public void MarkRecovered() => _recovered = true;
+
+    public void RedisSucceeded() => SetRedis(available: true, error: null);
+
+    public void RedisFailed(Exception error) => SetRedis(available: false, error.GetType().Name + ": " + error.Message);
+
+    private void SetRedis(bool available, string? error)
+    {
+        _redisError = error;
+        if (_redisAvailable == available)
+        {
+            return;
+        }
+
+        _redisAvailable = available;
+        RedisAvailabilityChanged?.Invoke(available);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Reactive.Concurrency;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Wallboard.Engine;
+using Wallboard.Server.Api;
+using Wallboard.Server.Ingestion;
+using Wallboard.Server.Realtime;
+using Wallboard.Server.Simulation;
+using Wallboard.Server.State;
+
+namespace Wallboard.Server.Hosting;
+
+/// <summary>The server's composition, one <c>Add*</c> per feature.</summary>
+internal static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddWallboard(this IServiceCollection services) => services
+        .AddWallboardEngine()
+        .AddWallboardRedis()
+        .AddWallboardIngestion()
+        .AddWallboardRealtime()
+        .AddWallboardSimulator()
+        .AddWallboardApi();
+
+    public static IServiceCollection AddWallboardEngine(this IServiceCollection services)
+    {
+        services.AddOptions<EngineOptions>()
+            .BindConfiguration(EngineOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The public setting is Site:TimeZone (spec/api.md); Engine:TimeZone is its long form.
+                if (configuration["Site:TimeZone"] is { Length: > 0 } zone)
+                {
+                    options.TimeZone = zone;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IScheduler>(DefaultScheduler.Instance);
+        services.AddSingleton(provider => new WallboardEngine(
+            provider.GetRequiredService<IOptions<EngineOptions>>().Value, provider.GetRequiredService<IScheduler>()));
+        services.AddSingleton<ServerStatus>();
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardRedis(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<RedisKeys>();
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<RedisKpiStore>();
+        services.AddSingleton<CheckpointStore>();
+
+        // Hosted services stop in reverse order: ingest drains before the final checkpoint is written.
+        services.AddHostedService<StateRecovery>();
+        services.AddHostedService<CheckpointService>();
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IngestPipeline>();
+        services.AddHostedService(provider => provider.GetRequiredService<IngestPipeline>());
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardRealtime(this IServiceCollection services)
+    {
+        services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
+        services.AddSingleton<ConnectionTracker>();
+        services.AddSingleton<HubLifetimeManager<WallboardHub>, WallboardLifetimeManager>();
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<EngineActivity>();
+        services.AddSingleton<SnapshotBroadcaster>();
+        services.AddHostedService(provider => provider.GetRequiredService<SnapshotBroadcaster>());
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardSimulator(this IServiceCollection services)
+    {
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<TrafficSimulator>();
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("engine-and-redis", tags: [HealthApi.ReadyTag]);
+        return services;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.Text.Json;
+using Wallboard.Engine.Events;
+
+namespace Wallboard.Server.Ingestion;
+
+/// <summary>
+/// Reads a request body as one event, a JSON array of events, or NDJSON (one event per line), keeping
+/// each bad event's index and reason so the good ones still count.
+/// </summary>
+internal static class EventBatchReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Parses the body; a result of null with an error means the body as a whole is refused.</summary>
+    public static (ParsedBatch? Batch, BatchError? Error) Read(ReadOnlySequence<byte> body, bool ndjson, int maxEvents) =>
+        ndjson ? ReadLines(body, maxEvents) : ReadDocument(body, maxEvents);
+
+    private static (ParsedBatch?, BatchError?) ReadDocument(ReadOnlySequence<byte> body, int maxEvents)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException error)
+        {
+            return (null, BatchError.NotJson(error.Message));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var batch = new ParsedBatch();
+            switch (root.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    Add(batch, 0, root);
+                    return (batch, null);
+                case JsonValueKind.Array:
+                    var count = root.GetArrayLength();
+                    if (count > maxEvents)
+                    {
+                        return (null, BatchError.TooManyEvents(count, maxEvents));
+                    }
+
+                    var index = 0;
+                    foreach (var element in root.EnumerateArray())
+                    {
+                        Add(batch, index++, element);
+                    }
+
+                    return (batch, null);
+                default:
+                    return (null, BatchError.NotJson($"the body must be an event object or an array of events, got {root.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+        }
+    }
+
+    private static (ParsedBatch?, BatchError?) ReadLines(ReadOnlySequence<byte> body, int maxEvents)
+    {
+        var batch = new ParsedBatch();
+        var reader = new SequenceReader<byte>(body);
+        var index = 0;
+        var anyJson = false;
+        while (!reader.End)
+        {
+            if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
+            {
+                line = reader.UnreadSequence;
+                reader.Advance(line.Length);
+            }
+
+            if (IsBlank(line))
+            {
+                continue;
+            }
+
+            if (index >= maxEvents)
+            {
+                return (null, BatchError.TooManyEvents(index + 1, maxEvents));
+            }
+
+            anyJson |= ReadLine(batch, index++, line);
+        }
+
+        return anyJson || index == 0 ? (batch, null) : (null, BatchError.NotJson("no line of the NDJSON body is JSON"));
+    }
+
+    private static bool ReadLine(ParsedBatch batch, int index, ReadOnlySequence<byte> line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line, DocumentOptions);
+            Add(batch, index, document.RootElement);
+            return true;
+        }
+        catch (JsonException error)
+        {
+            batch.Total++;
+            batch.Rejected.Add(new RejectedEvent(index, null, "not valid JSON: " + error.Message));
+            return false;
+        }
+    }
+
+    private static void Add(ParsedBatch batch, int index, JsonElement element)
+    {
+        batch.Total++;
+        var result = EventParser.Parse(element);
+        if (result.IsValid)
+        {
+            batch.Events.Add(result.Event);
+            batch.Indexes.Add(index);
+            batch.Json.Add(element.GetRawText());
+        }
+        else
+        {
+            batch.Rejected.Add(new RejectedEvent(index, result.Id, result.Error));
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> line)
+    {
+        foreach (var segment in line)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Wallboard.Server.Realtime;
+
+/// <summary>What the server calls on board clients (JavaScript: <c>connection.on("kpisChanged", …)</c>).</summary>
+internal interface IWallboardClient
+{
+    /// <summary>Changed values of the client's subscription (or all of it after a resync).</summary>
+    Task KpisChanged(KpiUpdate update);
+
+    /// <summary>The server's health changed: values may be stale while the event log is unavailable.</summary>
+    Task StatusChanged(BoardStatus status);
+}

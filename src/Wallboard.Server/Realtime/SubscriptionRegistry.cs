@@ -1,0 +1,77 @@
+using Wallboard.Engine;
+using Wallboard.Server.Api;
+using Wallboard.Server.Hosting;
+
+namespace Wallboard.Server.Realtime;
+
+/// <summary>Who watches what. Clients with the same subscription share a group, so a change is serialized once per group.</summary>
+internal sealed class SubscriptionRegistry(ServerStatus status)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SubscriptionGroup> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SubscriptionGroup> _byConnection = new(StringComparer.Ordinal);
+
+    public void Subscribe(string connectionId, IReadOnlyCollection<SubscriptionKey> keys)
+    {
+        var signature = string.Join('\n', keys.Select(key => $"{key.Scope}|{key.Window}").Order(StringComparer.Ordinal));
+        lock (_gate)
+        {
+            RemoveLocked(connectionId);
+            if (!_groups.TryGetValue(signature, out var group))
+            {
+                group = new SubscriptionGroup(signature, keys);
+                _groups.Add(signature, group);
+            }
+
+            group.Connections.Add(connectionId);
+            _byConnection[connectionId] = group;
+        }
+    }
+
+    public void Remove(string connectionId)
+    {
+        lock (_gate)
+        {
+            RemoveLocked(connectionId);
+        }
+    }
+
+    /// <summary>The groups with their connection ids, copied so the caller can iterate without the lock.</summary>
+    public IReadOnlyList<(SubscriptionGroup Group, string[] Connections)> Groups()
+    {
+        lock (_gate)
+        {
+            return [.. _groups.Values.Select(group => (group, group.Connections.ToArray()))];
+        }
+    }
+
+    public SubscriptionGroup? GroupOf(string connectionId)
+    {
+        lock (_gate)
+        {
+            return _byConnection.GetValueOrDefault(connectionId);
+        }
+    }
+
+    /// <summary>The current values of every key, read fresh from the engine.</summary>
+    public KpiUpdate Snapshot(WallboardEngine engine, IEnumerable<SubscriptionKey> keys)
+    {
+        var asOf = engine.Clock;
+        var rows = keys.Select(key => KpiPayload.From(key.Scope, key.Window, asOf, engine.Read(key.Scope, key.Window))).ToList();
+        return new KpiUpdate(0, asOf, Full: true, Stale: !status.RedisAvailable, rows);
+    }
+
+    private void RemoveLocked(string connectionId)
+    {
+        if (!_byConnection.Remove(connectionId, out var group))
+        {
+            return;
+        }
+
+        group.Connections.Remove(connectionId);
+        if (group.Connections.Count == 0)
+        {
+            _groups.Remove(group.Signature);
+        }
+    }
+}

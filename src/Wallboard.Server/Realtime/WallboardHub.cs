@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.SignalR;
+using Wallboard.Engine;
+using Wallboard.Engine.Kpis;
+
+namespace Wallboard.Server.Realtime;
+
+/// <summary>
+/// The board hub (<c>/hubs/wallboard</c>). It holds no state: subscribing registers the connection with
+/// the <see cref="SubscriptionRegistry"/> and answers with the full snapshot; changes are pushed by the
+/// <see cref="SnapshotBroadcaster"/>.
+/// </summary>
+internal sealed class WallboardHub(WallboardEngine engine, SubscriptionRegistry subscriptions) : Hub<IWallboardClient>
+{
+    public const string Path = "/hubs/wallboard";
+    private const int MaxKeys = 2_000;
+
+    /// <summary>Subscribes to scopes × windows, replacing any earlier subscription, and returns their current values.</summary>
+    public KpiUpdate Subscribe(SubscribeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var keys = Parse(request);
+        subscriptions.Subscribe(Context.ConnectionId, keys);
+        return subscriptions.Snapshot(engine, keys);
+    }
+
+    public void Unsubscribe() => subscriptions.Remove(Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private List<SubscriptionKey> Parse(SubscribeRequest request)
+    {
+        var windows = new List<WindowId>();
+        foreach (var text in request.Windows ?? [])
+        {
+            if (!WindowId.TryParse(text, out var window) || !engine.Windows.Contains(window.Value))
+            {
+                throw new HubException($"window '{text}' is not one of {string.Join(", ", engine.Windows)}");
+            }
+
+            windows.Add(window.Value);
+        }
+
+        var keys = new List<SubscriptionKey>();
+        foreach (var text in request.Scopes ?? [])
+        {
+            if (!ScopeId.TryParse(text, out var scope))
+            {
+                throw new HubException($"scope '{text}' is not 'all' or kind:name");
+            }
+
+            keys.AddRange(windows.Select(window => new SubscriptionKey(scope.Value, window)));
+        }
+
+        return keys.Count is > 0 and <= MaxKeys
+            ? [.. keys.Distinct()]
+            : throw new HubException($"subscribe to 1 to {MaxKeys} scope × window pairs; got {keys.Count}");
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Wallboard.Engine.Kpis;
+
+namespace Wallboard.Server.State;
+
+/// <summary>
+/// Every Redis key the server uses, built here and nowhere else. The layout is public (other tools read
+/// it) and documented in <c>docs/redis.md</c>.
+/// </summary>
+internal sealed class RedisKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    /// <summary>The event log: a stream of accepted batches (<c>arrival</c>, <c>events</c> as a JSON array).</summary>
+    public RedisKey EventLog => _prefix + "events";
+
+    /// <summary>The engine checkpoint (binary) with the log position it covers.</summary>
+    public RedisKey Checkpoint => _prefix + "checkpoint";
+
+    /// <summary>The set of scope ids seen (<c>all</c>, <c>queue:sales</c>, …).</summary>
+    public RedisKey Scopes => _prefix + "scopes";
+
+    /// <summary>Current KPI values of one scope × window: a hash of KPI id → number (empty string for null), plus <c>_asOf</c>.</summary>
+    public RedisKey Kpis(ScopeId scope, WindowId window) => $"{_prefix}kpi:{scope}:{window}";
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Wallboard.Benchmarks.Workload;
+using Wallboard.Engine.Ingestion;
+
+namespace Wallboard.Benchmarks;
+
+/// <summary>
+/// <c>--steady [--events N]</c>: ingests N generated events (20 million by default) one by one on one
+/// thread and reports throughput, GC collections by generation and bytes allocated per event, for each
+/// tenth of the run and for the second half (the steady state: windows full, contacts being forgotten).
+/// The events are generated before anything is measured.
+/// </summary>
+internal static class SteadyStateRun
+{
+    public const string Switch = "--steady";
+
+    private const int Slices = 10;
+
+    public static int Run(string[] args)
+    {
+        var count = EventCount(args);
+        Console.WriteLine($"Generating {count:N0} events (seed {BenchmarkWorkload.Seed})...");
+        var clock = Stopwatch.StartNew();
+        var events = BenchmarkWorkload.Generate(count);
+        Console.WriteLine($"Generated in {clock.Elapsed.TotalSeconds:0.0} s: {WorkloadProfile.Of(events)}");
+
+        // Start from a compacted heap so that collections caused by the generator are not counted.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+
+        var engine = BenchmarkWorkload.CreateEngine();
+        var statuses = new int[Enum.GetValues<IngestStatus>().Length];
+        var sliceSize = count / Slices;
+        Console.WriteLine();
+        Console.WriteLine("| slice | events | events/s | events/CPU-s | gen0 | gen1 | gen2 | bytes/event | GC pause ms | heap MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var steadyStart = default(Sample);
+        for (var slice = 0; slice < Slices; slice++)
+        {
+            if (slice == Slices / 2)
+            {
+                steadyStart = Sample.Now();
+            }
+
+            var before = Sample.Now();
+            var end = slice == Slices - 1 ? count : (slice + 1) * sliceSize;
+            for (var i = slice * sliceSize; i < end; i++)
+            {
+                statuses[(int)engine.Ingest(events[i]).Status]++;
+            }
+
+            Print($"{slice + 1}/{Slices}", end - (slice * sliceSize), before, Sample.Now());
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Steady state (second half):");
+        Print("steady", count - (Slices / 2 * sliceSize), steadyStart, Sample.Now());
+        Console.WriteLine();
+        Console.WriteLine("Ingest results: " + string.Join(", ", Enum.GetValues<IngestStatus>().Select(status => $"{status} {statuses[(int)status]:N0}")));
+        Console.WriteLine($"Event clock at the end: {engine.Clock:O}; scopes: {engine.Scopes().Count:N0}");
+        return 0;
+    }
+
+    private static int EventCount(string[] args)
+    {
+        var at = Array.IndexOf(args, "--events");
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 20_000_000;
+    }
+
+    private static void Print(string label, int events, Sample before, Sample after)
+    {
+        var seconds = (after.Ticks - before.Ticks) / (double)Stopwatch.Frequency;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {label} | {events:N0} | {events / seconds:N0} | {events / (after.Cpu - before.Cpu).TotalSeconds:N0} | {after.Gen0 - before.Gen0} | {after.Gen1 - before.Gen1} | {after.Gen2 - before.Gen2} | " +
+            $"{(after.Allocated - before.Allocated) / (double)events:0.0} | {(after.Pause - before.Pause).TotalMilliseconds:0} | {after.HeapBytes / 1048576.0:N0} |"));
+    }
+
+    // CPU time is the process's (the GC's background thread included): on a shared machine it shows the cost
+    // per event even when other processes take turns on the cores.
+    private readonly record struct Sample(long Ticks, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Pause, long HeapBytes)
+    {
+        public static Sample Now() => new(
+            Stopwatch.GetTimestamp(),
+            Process.GetCurrentProcess().TotalProcessorTime,
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2),
+            GC.GetAllocatedBytesForCurrentThread(),
+            GC.GetTotalPauseDuration(),
+            GC.GetTotalMemory(forceFullCollection: false));
+    }
+}

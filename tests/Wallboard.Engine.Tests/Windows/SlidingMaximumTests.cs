@@ -1,0 +1,265 @@
+using Wallboard.Engine.Windows;
+
+namespace Wallboard.Engine.Tests.Windows;
+
+public class SlidingMaximumTests
+{
+    [Fact]
+    public void Window_ValueWindowMinusOneSecondOld_IsIn()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(100, 7);
+
+        maximum.AdvanceTo(129, 0);
+        Assert.Equal(7, maximum.Window(30));
+        maximum.AdvanceTo(159, 0);
+        Assert.Equal(7, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Window_ValueExactlyWindowOld_IsOut()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(100, 7);
+
+        maximum.AdvanceTo(130, 0);
+        Assert.Equal(-1, maximum.Window(30));
+        Assert.Equal(7, maximum.Window(60));
+        maximum.AdvanceTo(160, 0);
+        Assert.Equal(-1, maximum.Window(60));
+        Assert.Equal(7, maximum.Today());
+    }
+
+    [Fact]
+    public void Window_LargestSlidesOut_SmallerNewerOneRemains()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(100, 50);
+        maximum.AdvanceTo(120, 0);
+        maximum.Add(120, 10);
+
+        maximum.AdvanceTo(159, 0);
+        Assert.Equal(50, maximum.Window(60));
+        maximum.AdvanceTo(160, 0);
+        Assert.Equal(10, maximum.Window(60));
+        maximum.AdvanceTo(180, 0);
+        Assert.Equal(-1, maximum.Window(60));
+        Assert.Equal(50, maximum.Today());
+    }
+
+    [Fact]
+    public void Window_OpenSeconds_AreVisibleBeforeSealing()
+    {
+        var maximum = new SlidingMaximum(300, 3600);
+        maximum.AdvanceTo(100, 0);
+
+        maximum.Add(95, 30);
+        maximum.Add(98, 20);
+
+        Assert.Equal(30, maximum.Window(60));
+        Assert.Equal(20, maximum.Window(3));
+        Assert.Equal(30, maximum.Today());
+    }
+
+    [Fact]
+    public void Remove_MaximumOfAnOpenSecond_FallsBackToTheNextLargest()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(95, 30);
+        maximum.Add(98, 20);
+
+        maximum.Remove(95, 30);
+
+        Assert.Equal(20, maximum.Window(60));
+        Assert.Equal(20, maximum.Today());
+    }
+
+    [Fact]
+    public void Remove_OneOfTwoEqualValues_KeepsTheOther()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(95, 30);
+        maximum.Add(95, 30);
+
+        maximum.Remove(95, 30);
+
+        Assert.Equal(30, maximum.Window(60));
+        maximum.Remove(95, 30);
+        Assert.Equal(-1, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Remove_SmallerValueOfTheSameSecond_KeepsTheMaximum()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(95, 30);
+        maximum.Add(95, 10);
+
+        maximum.Remove(95, 10);
+        Assert.Equal(30, maximum.Window(60));
+        maximum.Remove(95, 30);
+        Assert.Equal(-1, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Remove_ValueNeverAdded_ChangesNothing()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(95, 30);
+
+        maximum.Remove(95, 31);
+        maximum.Remove(96, 30);
+
+        Assert.Equal(30, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Remove_MaximumOfOpenSecond_LeavesSealedSecondsAlone()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(80, 0);
+        maximum.Add(80, 100);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(95, 30);
+        maximum.Add(98, 20);
+
+        maximum.Remove(95, 30);
+
+        Assert.Equal(100, maximum.Window(60));
+        Assert.Equal(20, maximum.Window(10));
+        Assert.Equal(100, maximum.Today());
+    }
+
+    [Fact]
+    public void Remove_SealedSecond_IsIgnored()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(80, 0);
+        maximum.Add(80, 30);
+        maximum.AdvanceTo(100, 0);
+
+        maximum.Remove(80, 30);
+
+        Assert.Equal(30, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Add_SecondAlreadySealed_IsIgnored()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+
+        maximum.Add(89, 50);
+        Assert.Equal(-1, maximum.Window(60));
+        maximum.Add(90, 40);
+        Assert.Equal(40, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Window_AfterSealing_KeepsSealedValuesUntilTheyExpire()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(80, 0);
+        maximum.Add(80, 30);
+        maximum.Add(80, 45);
+        maximum.AdvanceTo(85, 0);
+        maximum.Add(85, 40);
+
+        maximum.AdvanceTo(120, 0);
+
+        Assert.Equal(45, maximum.Window(60));
+        Assert.Equal(-1, maximum.Window(35));
+        maximum.AdvanceTo(140, 0);
+        Assert.Equal(40, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Today_NewDay_ForgetsYesterdayButWindowsKeepIt()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(990, 0);
+        maximum.Add(990, 50);
+
+        maximum.AdvanceTo(1005, 1000);
+        Assert.Equal(-1, maximum.Today());
+        Assert.Equal(50, maximum.Window(60));
+
+        maximum.Add(999, 70);
+        maximum.Add(1001, 5);
+        Assert.Equal(5, maximum.Today());
+        Assert.Equal(70, maximum.Window(60));
+
+        maximum.AdvanceTo(1100, 1000);
+        Assert.Equal(5, maximum.Today());
+        Assert.Equal(-1, maximum.Window(60));
+    }
+
+    [Fact]
+    public void Today_SealedAndOpenSeconds_TakesTheLargest()
+    {
+        var maximum = new SlidingMaximum(10, 60);
+        maximum.AdvanceTo(100, 0);
+        maximum.Add(100, 80);
+        maximum.AdvanceTo(500, 0);
+        maximum.Add(500, 20);
+
+        Assert.Equal(80, maximum.Today());
+        Assert.Equal(20, maximum.Window(60));
+    }
+
+    [Fact]
+    public void WindowAndToday_RandomAddRemoveAdvance_MatchBruteForce()
+    {
+        const long Lateness = 20;
+        const long Day = 400;
+        long[] windows = [30, 60, 90];
+        var random = new Random(42);
+        var maximum = new SlidingMaximum(Lateness, windows.Max());
+        var points = new List<(long Second, long Value)>();
+        long now = 1000;
+        maximum.AdvanceTo(now, now / Day * Day);
+
+        for (var step = 0; step < 4000; step++)
+        {
+            var roll = random.Next(10);
+            if (roll < 3)
+            {
+                now += random.Next(0, 8) == 0 ? random.Next(20, 100) : random.Next(0, 3);
+                maximum.AdvanceTo(now, now / Day * Day);
+            }
+            else if (roll < 8)
+            {
+                var second = now - random.Next(0, (int)Lateness + 1);
+                long value = random.Next(0, 1000);
+                maximum.Add(second, value);
+                points.Add((second, value));
+            }
+            else
+            {
+                var open = points.Where(point => point.Second >= now - Lateness).ToList();
+                if (open.Count > 0)
+                {
+                    var removed = open[random.Next(open.Count)];
+                    maximum.Remove(removed.Second, removed.Value);
+                    points.Remove(removed);
+                }
+            }
+
+            foreach (var window in windows)
+            {
+                var expected = points.Where(point => point.Second > now - window).Select(point => point.Value).DefaultIfEmpty(-1).Max();
+                Assert.Equal(expected, maximum.Window(window));
+            }
+
+            var todayStart = now / Day * Day;
+            Assert.Equal(points.Where(point => point.Second >= todayStart).Select(point => point.Value).DefaultIfEmpty(-1).Max(), maximum.Today());
+        }
+    }
+}
