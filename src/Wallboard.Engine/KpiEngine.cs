@@ -56,6 +56,9 @@ internal sealed partial class KpiEngine
 
     public int ContactCount => _contacts.Count;
 
+    /// <summary>Bumped whenever an agent's state changes, so that agent views are pushed only on change.</summary>
+    public long AgentsVersion { get; private set; }
+
     private ScopeState EmptyScope { get; }
 
     public IngestResult Apply(WallboardEvent incoming, long wallNowMs)
@@ -103,6 +106,9 @@ internal sealed partial class KpiEngine
     public KpiValues Evaluate(ScopeId scope, WindowId window) =>
         Evaluate(_scopes.Find(scope) ?? EmptyScope, window);
 
+    public IReadOnlyDictionary<KpiId, KpiParts> Explain(ScopeId scope, WindowId window) =>
+        KpiCalculator.Explain(_scopes.Find(scope) ?? EmptyScope, Layout, window, _clock.NowSecond);
+
     public KpiValues Evaluate(ScopeState scope, WindowId window) =>
         KpiCalculator.Compute(scope, Layout, window, _clock.NowSecond);
 
@@ -143,6 +149,7 @@ internal sealed partial class KpiEngine
                 break;
             case AgentStateChanged agentState:
                 _agents.Apply(agentState);
+                AgentsVersion++;
                 break;
             default:
                 // Ticket, survey, self-service and outside figures are validated and de-duplicated now;

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using Wallboard.Engine.Agents;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Ingestion;
 using Wallboard.Engine.Kpis;
@@ -114,6 +115,43 @@ public sealed class WallboardEngine
         {
             _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
             return _core.Evaluate(scope, window);
+        }
+    }
+
+    /// <summary>Numerators and denominators behind the ratios and means of one scope × window, at the engine clock.</summary>
+    public IReadOnlyDictionary<KpiId, KpiParts> Explain(ScopeId scope, WindowId window)
+    {
+        lock (_gate)
+        {
+            _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
+            return _core.Explain(scope, window);
+        }
+    }
+
+    /// <summary>Changes whenever an agent's state changes.</summary>
+    public long AgentsVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _core.AgentsVersion;
+            }
+        }
+    }
+
+    /// <summary>The agents known, with their current state, since when, and their queues and team.</summary>
+    public IReadOnlyList<AgentStatus> Agents()
+    {
+        lock (_gate)
+        {
+            return [.. _core.Agents.Select(agent => new AgentStatus(
+                agent.AgentId,
+                agent.State.Name,
+                agent.State.State,
+                agent.StateSinceMs == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(agent.StateSinceMs),
+                agent.State.Queues,
+                agent.State.Team))];
         }
     }
 

@@ -30,6 +30,47 @@ internal static class KpiCalculator
         return new KpiValues(window.Kind, values);
     }
 
+    /// <summary>The numerator and denominator behind every ratio and mean of a rolling window.</summary>
+    public static IReadOnlyDictionary<KpiId, KpiParts> Explain(ScopeState scope, WindowLayout layout, WindowId window, long nowSecond)
+    {
+        if (window.Kind == WindowKind.Now)
+        {
+            return new Dictionary<KpiId, KpiParts>();
+        }
+
+        var index = window.Kind == WindowKind.Sliding ? layout.IndexOf(window) : -1;
+        var sums = new WindowSums(scope, index, window, nowSecond);
+        var answered = sums[Counter.Answered];
+        var abandoned = sums[Counter.Abandoned];
+        var shortAbandoned = sums[Counter.ShortAbandoned];
+        var left = answered + abandoned - shortAbandoned;
+        const string Left = "answered + abandoned − short abandoned";
+        var completed = sums[Counter.Completed];
+        return new Dictionary<KpiId, KpiParts>
+        {
+            [KpiId.AbandonRate] = new(abandoned - shortAbandoned, left, "abandoned − short abandoned", Left),
+            [KpiId.AnswerRate] = new(answered, left, "answered", Left),
+            [KpiId.ServiceLevel] = new(sums[Counter.AnsweredWithinServiceLevel], left, "answered within the service-level threshold", Left),
+            [KpiId.Asa] = new(sums[Counter.AnswerWaitMs] / 1000.0, answered, "seconds waited by answered contacts", "answered contacts"),
+            [KpiId.AvgAbandonTime] = new(sums[Counter.AbandonWaitMs] / 1000.0, abandoned, "seconds waited by abandoned contacts", "abandoned contacts"),
+            [KpiId.Aht] = new(sums[Counter.HandleMs] / 1000.0, completed, "talk + hold + wrap seconds", "completed contacts"),
+            [KpiId.AvgTalk] = new(sums[Counter.TalkMs] / 1000.0, completed, "talk seconds", "completed contacts"),
+            [KpiId.AvgHold] = new(sums[Counter.HoldMs] / 1000.0, completed, "hold seconds", "completed contacts"),
+            [KpiId.AvgWrap] = new(sums[Counter.WrapMs] / 1000.0, completed, "wrap-up seconds", "completed contacts"),
+            [KpiId.TransferRate] = new(sums[Counter.Transfers], answered, "transfers", "answered"),
+            [KpiId.EscalationRate] = new(sums[Counter.Escalations], answered, "transfers with escalation", "answered"),
+            [KpiId.RepeatContactRate] = new(sums[Counter.RepeatContacts], sums[Counter.CustomerContacts], "repeat contacts", "contacts with a customer id"),
+            [KpiId.Fcr] = new(sums[Counter.FirstContactResolved], completed, "resolved, never transferred, not a repeat", "completed contacts"),
+            [KpiId.UpsellRate] = new(sums[Counter.UpsellAccepted], sums[Counter.UpsellOffered], "upsells accepted", "upsells offered"),
+            [KpiId.SaveRate] = new(sums[Counter.Saved], sums[Counter.CancellationRequested], "customers saved", "cancellations requested"),
+            [KpiId.Occupancy] = new(
+                sums.SecondsIn(Counter.OccupiedDelta, Counter.OccupiedDeltaSeconds),
+                sums.SecondsIn(Counter.StaffedDelta, Counter.StaffedDeltaSeconds),
+                "agent-seconds busy or in wrap-up",
+                "agent-seconds busy, in wrap-up or available"),
+        };
+    }
+
     private static void ComputeGauges(ScopeState scope, long nowSecond, double[] values)
     {
         values[(int)KpiId.ContactsWaiting] = scope.Waiting.Count;

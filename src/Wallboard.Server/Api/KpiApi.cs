@@ -10,7 +10,7 @@ internal static class KpiApi
     {
         app.MapGet("/api/v1/kpis", GetKpis)
             .WithName("GetKpis")
-            .WithSummary("Current values of one scope in one window (scope defaults to all, window to the shortest sliding window).")
+            .WithSummary("Current values of one scope in one window (scope defaults to all, window to the shortest sliding window); explain=true adds numerators, denominators and settings.")
             .Produces<KpiPayload>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/v1/scopes", (WallboardEngine engine) => new ScopesPayload([.. engine.Scopes().Select(scope => scope.ToString())]))
@@ -19,7 +19,7 @@ internal static class KpiApi
         return app;
     }
 
-    private static IResult GetKpis(string? scope, string? window, WallboardEngine engine)
+    private static IResult GetKpis(string? scope, string? window, bool? explain, WallboardEngine engine)
     {
         ScopeId? scopeId = ScopeId.All;
         if (scope is not null && !ScopeId.TryParse(scope, out scopeId))
@@ -40,6 +40,7 @@ internal static class KpiApi
         }
 
         var values = engine.Read(scopeId.Value, windowId.Value);
-        return Results.Ok(KpiPayload.From(scopeId.Value, windowId.Value, engine.Clock, values));
+        var payload = KpiPayload.From(scopeId.Value, windowId.Value, engine.Clock, values);
+        return Results.Ok(explain == true ? payload with { Explain = KpiExplanation.Of(engine, scopeId.Value, windowId.Value) } : payload);
     }
 }

@@ -2,7 +2,9 @@ using System.Reactive.Concurrency;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Wallboard.Engine;
+using Wallboard.Server.Agents;
 using Wallboard.Server.Api;
+using Wallboard.Server.Boards;
 using Wallboard.Server.Ingestion;
 using Wallboard.Server.Realtime;
 using Wallboard.Server.Simulation;
@@ -19,6 +21,7 @@ internal static class ServiceCollectionExtensions
         .AddWallboardIngestion()
         .AddWallboardRealtime()
         .AddWallboardSimulator()
+        .AddWallboardBoards()
         .AddWallboardApi();
 
     public static IServiceCollection AddWallboardEngine(this IServiceCollection services)
@@ -73,6 +76,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ConnectionTracker>();
         services.AddSingleton<HubLifetimeManager<WallboardHub>, WallboardLifetimeManager>();
         services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<AgentSubscriptions>();
         services.AddSingleton<EngineActivity>();
         services.AddSingleton<SnapshotBroadcaster>();
         services.AddHostedService(provider => provider.GetRequiredService<SnapshotBroadcaster>());
@@ -83,6 +87,14 @@ internal static class ServiceCollectionExtensions
     {
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<TrafficSimulator>();
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardBoards(this IServiceCollection services)
+    {
+        services.AddOptions<BoardsOptions>().BindConfiguration(BoardsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BoardCatalog>();
+        services.AddHostedService(provider => provider.GetRequiredService<BoardCatalog>());
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Serilog;
+using Wallboard.Server.Agents;
 using Wallboard.Server.Api;
+using Wallboard.Server.Boards;
 using Wallboard.Server.Ingestion;
 using Wallboard.Server.Realtime;
 
@@ -22,7 +24,15 @@ internal static class WebApplicationExtensions
         app.MapKpis();
         app.MapCatalog();
         app.MapHealth();
+        app.MapBoards();
+        app.MapAgents();
         app.MapHub<WallboardHub>(WallboardHub.Path);
+
+        // The web client's pages are one document; these paths are its routes.
+        foreach (var page in new[] { "/board/{id}", "/agent", "/alerts" })
+        {
+            app.MapFallbackToFile(page, "index.html");
+        }
         return app;
     }
 }

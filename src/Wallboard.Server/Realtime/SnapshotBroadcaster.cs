@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Wallboard.Engine;
 using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Reactive;
+using Wallboard.Server.Agents;
 using Wallboard.Server.Api;
 using Wallboard.Server.Hosting;
 using Wallboard.Server.State;
@@ -23,6 +24,7 @@ internal sealed partial class SnapshotBroadcaster(
     WallboardEngine engine,
     EngineActivity activity,
     SubscriptionRegistry subscriptions,
+    AgentSubscriptions agentSubscriptions,
     ConnectionTracker connections,
     RedisKpiStore store,
     ServerStatus status,
@@ -32,6 +34,7 @@ internal sealed partial class SnapshotBroadcaster(
 {
     private IDisposable? _subscription;
     private bool _lastStale;
+    private long _agentsVersion = -1;
 
     public long Broadcasts { get; private set; }
 
@@ -61,6 +64,7 @@ internal sealed partial class SnapshotBroadcaster(
         {
             var snapshot = engine.TakeSnapshot(full: false);
             Broadcasts++;
+            PushAgentsIfChanged();
             var stale = !status.RedisAvailable;
 
             // Called even with no change so that rows held back while Redis was away are retried.
@@ -109,6 +113,35 @@ internal sealed partial class SnapshotBroadcaster(
             {
                 connections.Find(connectionId)?.TryWrite(message, ResyncIfNeeded);
             }
+        }
+    }
+
+    private void PushAgentsIfChanged()
+    {
+        var version = engine.AgentsVersion;
+        if (version == _agentsVersion)
+        {
+            return;
+        }
+
+        _agentsVersion = version;
+        foreach (var (queues, connectionIds) in agentSubscriptions.Groups())
+        {
+            var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.AgentsChanged), [AgentsPayload.Of(engine, queues)]));
+            foreach (var connectionId in connectionIds)
+            {
+                connections.Find(connectionId)?.TryWrite(message, ResyncIfNeeded);
+            }
+        }
+    }
+
+    /// <summary>Tells every client that the boards changed (configuration reloaded).</summary>
+    public void NotifyBoardsChanged()
+    {
+        var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.BoardsChanged), []));
+        foreach (var client in connections.All)
+        {
+            client.TryWrite(message, ResyncIfNeeded);
         }
     }
 

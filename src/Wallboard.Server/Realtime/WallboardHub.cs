@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Wallboard.Engine;
 using Wallboard.Engine.Kpis;
+using Wallboard.Server.Agents;
 
 namespace Wallboard.Server.Realtime;
 
@@ -9,7 +10,8 @@ namespace Wallboard.Server.Realtime;
 /// the <see cref="SubscriptionRegistry"/> and answers with the full snapshot; changes are pushed by the
 /// <see cref="SnapshotBroadcaster"/>.
 /// </summary>
-internal sealed class WallboardHub(WallboardEngine engine, SubscriptionRegistry subscriptions) : Hub<IWallboardClient>
+internal sealed class WallboardHub(WallboardEngine engine, SubscriptionRegistry subscriptions, AgentSubscriptions agentSubscriptions)
+    : Hub<IWallboardClient>
 {
     public const string Path = "/hubs/wallboard";
     private const int MaxKeys = 2_000;
@@ -25,9 +27,18 @@ internal sealed class WallboardHub(WallboardEngine engine, SubscriptionRegistry 
 
     public void Unsubscribe() => subscriptions.Remove(Context.ConnectionId);
 
+    /// <summary>Watches the agents of <paramref name="queues"/> (all agents when empty) and returns them now.</summary>
+    public AgentsPayload SubscribeAgents(IReadOnlyList<string> queues)
+    {
+        var named = (queues ?? []).Where(queue => queue is { Length: > 0 and <= 128 }).Distinct(StringComparer.Ordinal).Take(200).ToList();
+        agentSubscriptions.Subscribe(Context.ConnectionId, named);
+        return AgentsPayload.Of(engine, named);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.Remove(Context.ConnectionId);
+        agentSubscriptions.Remove(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

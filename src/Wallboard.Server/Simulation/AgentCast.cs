@@ -35,7 +35,7 @@ internal static class AgentCast
         }
 
         var primaries = RankedPrimaries(Apportion(workload, headCount));
-        var skills = primaries.Select(primary => ChooseSkills(random, queues, workload, primary)).ToList();
+        var skills = ChooseSkills(random, queues, workload, primaries);
         CoverEveryQueue(skills, queues.Count);
         var names = Names(random, headCount);
         var digits = Math.Max(2, headCount.ToString(CultureInfo.InvariantCulture).Length);
@@ -81,18 +81,30 @@ internal static class AgentCast
             .Select(entry => entry.Queue),
     ];
 
-    private static List<int> ChooseSkills(Random random, IReadOnlyList<QueueProfile> queues, double[] workload, int primary)
+    // In shift order, each extra skill goes to the queue that the agents ranked so far cover least for its
+    // workload (with some jitter), so that however few agents are on shift every queue has several. The
+    // agents who are on shift even at night are the most versatile.
+    private static List<List<int>> ChooseSkills(Random random, IReadOnlyList<QueueProfile> queues, double[] workload, List<int> primaries)
     {
-        var skills = new List<int> { primary };
-        var extra = Math.Min(random.PickWeighted(ExtraSkillWeights), queues.Count - 1);
-        var weights = workload
-            .Select((weight, queue) => queue == primary ? 0 : Math.Sqrt(Math.Max(weight, 1e-6)) * (queues[queue].Channel == queues[primary].Channel ? 2 : 1))
-            .ToArray();
-        for (var i = 0; i < extra; i++)
+        var covered = new int[queues.Count];
+        var nightShift = (int)Math.Ceiling(primaries.Count * (DailyCurve.Floor + 0.02));
+        var skills = new List<List<int>>(primaries.Count);
+        foreach (var (primary, rank) in primaries.Select((primary, rank) => (primary, rank)))
         {
-            var next = random.PickWeighted(weights);
-            skills.Add(next);
-            weights[next] = 0;
+            var agentSkills = new List<int> { primary };
+            covered[primary]++;
+            var extra = Math.Min(rank < nightShift ? 2 : random.PickWeighted(ExtraSkillWeights), queues.Count - 1);
+            for (var i = 0; i < extra; i++)
+            {
+                var next = Enumerable.Range(0, queues.Count)
+                    .Where(queue => !agentSkills.Contains(queue))
+                    .MaxBy(queue => Math.Sqrt(workload[queue]) / (1 + covered[queue]) * random.Between(0.7, 1.3)
+                        * (queues[queue].Channel == queues[primary].Channel ? 1.3 : 1));
+                agentSkills.Add(next);
+                covered[next]++;
+            }
+
+            skills.Add(agentSkills);
         }
 
         return skills;

@@ -90,7 +90,7 @@ internal sealed class AgentFloor
     }
 
     // About as many agents on shift as the load needs, plus a margin: small night teams need more slack for the same service level.
-    private int StaffTarget() => Math.Clamp((int)Math.Ceiling(_agents.Length * Math.Min(1, _kernel.Load + 0.02)), 1, _agents.Length);
+    private int StaffTarget() => Math.Clamp((int)Math.Ceiling(_agents.Length * Math.Min(1, (_kernel.Load * 0.94) + 0.04)), 1, _agents.Length);
 
     private void Roster()
     {

@@ -55,12 +55,12 @@ internal sealed class SimulatorOptions : IValidatableObject
     /// <summary>The demo centre's queues (new instances each time: options objects are mutable).</summary>
     public static IReadOnlyList<QueueProfile> DemoQueues() =>
     [
-        Profile("sales", "voice", 70, patience: 80, talk: 240, hold: 20, wrap: 40, transfer: 0.05),
-        Profile("support", "voice", 85, patience: 110, talk: 300, hold: 40, wrap: 45, transfer: 0.10),
-        Profile("billing", "voice", 50, patience: 90, talk: 240, hold: 30, wrap: 40, transfer: 0.08),
-        Profile("vip", "voice", 15, patience: 60, talk: 300, hold: 15, wrap: 45, transfer: 0.03),
-        Profile("web-chat", "chat", 40, patience: 150, talk: 330, hold: 0, wrap: 30, transfer: 0.04),
-        Profile("sms-care", "sms", 25, patience: 300, talk: 200, hold: 0, wrap: 20, transfer: 0.02),
+        Profile("sales", "voice", 80, patience: 80, talk: 240, hold: 20, wrap: 40, transfer: 0.05),
+        Profile("support", "voice", 95, patience: 110, talk: 300, hold: 40, wrap: 45, transfer: 0.10),
+        Profile("billing", "voice", 55, patience: 90, talk: 240, hold: 30, wrap: 40, transfer: 0.08),
+        Profile("vip", "voice", 15, patience: 90, talk: 300, hold: 15, wrap: 45, transfer: 0.03),
+        Profile("web-chat", "chat", 45, patience: 150, talk: 330, hold: 0, wrap: 30, transfer: 0.04),
+        Profile("sms-care", "sms", 28, patience: 200, talk: 200, hold: 0, wrap: 20, transfer: 0.02),
     ];
 
     public IReadOnlyList<QueueProfile> EffectiveQueues => Queues is null ? DemoQueues() : [.. Queues];

@@ -169,6 +169,21 @@ public class OccupancyKpiTests
     }
 
     [Fact]
+    public void Occupancy_TodayOfAQueueWithItsOwnReset_CountsFromThatReset()
+    {
+        // The harness starts at 09:00 UTC; the queue's day starts at 09:00, the site's at midnight.
+        var harness = new EngineHarness(options =>
+            options.Queues["night"] = new QueueSettingsOverride { DailyReset = TimeSpan.FromHours(9) });
+        harness.Agent(-120, "a1", AgentState.Available, ["night"]);
+        harness.Agent(-60, "a1", AgentState.Busy);
+
+        harness.ClockTo(60);
+
+        Assert.Equal(100, harness.Kpi(KpiId.Occupancy, "today", "queue:night"));
+        Assert.Equal(100.0 * 120 / 180, harness.Kpi(KpiId.Occupancy, "today"));
+    }
+
+    [Fact]
     public void Occupancy_AllBusyNoChangeInTheWindow_IsHundred()
     {
         var harness = new EngineHarness();
