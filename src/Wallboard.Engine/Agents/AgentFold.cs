@@ -43,7 +43,15 @@ internal sealed class AgentFold(ScopeRegistry scopes)
             ? state.Scopes
             : ScopesOf(agentId, queues, team);
         var next = new AgentFoldState(change.State, queues, team, change.Name ?? state.Name, scopesNow);
-        Transition(state, next, change.Timestamp.ToUnixTimeMilliseconds(), writer);
+        var atMs = change.Timestamp.ToUnixTimeMilliseconds();
+
+        // The writer drops every measurement before its FromMs, so a change before it (compaction into the
+        // baseline, the prefix of a re-derivation) skips the walk over the scopes altogether.
+        if (atMs >= writer.FromMs)
+        {
+            Transition(state, next, atMs, writer);
+        }
+
         return next;
     }
 
@@ -51,6 +59,23 @@ internal sealed class AgentFold(ScopeRegistry scopes)
     public static void Transition(AgentFoldState from, AgentFoldState to, long atMs, ContributionWriter writer)
     {
         var second = EngineClock.SecondOf(atMs);
+        if (ReferenceEquals(from.Scopes, to.Scopes))
+        {
+            // Same membership, the usual case: one write per scope, and none at all when the change keeps the
+            // agent as occupied and as staffed as before (busy to wrap-up).
+            var after = Indicators(to.State, member: true);
+            var before = Indicators(from.State, member: true);
+            if (after != before)
+            {
+                foreach (var scope in to.Scopes)
+                {
+                    Write(scope, atMs, second, after, before, writer);
+                }
+            }
+
+            return;
+        }
+
         foreach (var scope in from.Scopes)
         {
             var stays = Array.IndexOf(to.Scopes, scope) >= 0;

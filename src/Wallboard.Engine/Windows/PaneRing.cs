@@ -227,14 +227,7 @@ internal sealed class PaneRing
 
         var slot = Physical(index);
         _seconds[slot] = second;
-        if (index < _count)
-        {
-            // Only a pane that made room by shifting holds old values. A slot past the newest pane is already
-            // zero (trimming clears a pane as it leaves), and clearing it again would touch four cold cache lines
-            // for every new pane of every scope.
-            _values.AsSpan(slot * _fieldCount, _fieldCount).Clear();
-        }
-
+        _values.AsSpan(slot * _fieldCount, _fieldCount).Clear();
         _count++;
 
         // A pane inserted before a window's cursor is already outside that window (Add counted it as expired).

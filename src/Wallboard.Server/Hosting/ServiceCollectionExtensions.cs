@@ -100,7 +100,14 @@ internal static class ServiceCollectionExtensions
 
     public static IServiceCollection AddWallboardApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // Routing answers 415 without a word (curl -d sends form data by default): say what is accepted.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail ??= "send events as application/json (one object or an array) or application/x-ndjson (one per line)";
+            }
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("engine-and-redis", tags: [HealthApi.ReadyTag]);
         return services;

@@ -25,7 +25,8 @@ internal static class EventBatchReader
         }
         catch (JsonException error)
         {
-            return (null, BatchError.NotJson(error.Message));
+            // The parser's words for an empty body ("... when isFinalBlock is true") mean nothing to a producer.
+            return (null, BatchError.NotJson(IsBlank(body) ? "the body is empty" : error.Message));
         }
 
         using (document)
@@ -52,7 +53,7 @@ internal static class EventBatchReader
 
                     return (batch, null);
                 default:
-                    return (null, BatchError.NotJson($"the body must be an event object or an array of events, got {root.ValueKind.ToString().ToLowerInvariant()}"));
+                    return (null, BatchError.NotEvents($"the body must be an event object or an array of events, got {root.ValueKind.ToString().ToLowerInvariant()}"));
             }
         }
     }
@@ -125,7 +126,7 @@ internal static class EventBatchReader
         {
             foreach (var b in segment.Span)
             {
-                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
                     return false;
                 }

@@ -13,10 +13,11 @@ internal static class IngestionApi
             .WithSummary("Ingest events: one object, a JSON array, or NDJSON (application/x-ndjson).")
             .WithDescription("Answers 202 once the events are in the event log and applied (so ?wait=applied always holds). "
                 + "Bad events are listed with their index and reason; the others still count.")
-            .Accepts<object>("application/json", "application/x-ndjson")
+            .Accepts<object>("application/json", "application/x-ndjson", "application/jsonl")
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

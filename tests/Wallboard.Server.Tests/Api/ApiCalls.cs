@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,11 +14,12 @@ public static class ApiCalls
     private static readonly (string Scope, string Window)[] ObservedRows =
         [("all", "now"), ("all", "5m"), ("all", "60m"), ("all", "today"), ("queue:sales", "5m"), ("queue:sales", "today")];
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string contentType = "application/json") =>
-        client.PostAsync(
-            new Uri("/api/v1/events", UriKind.Relative),
-            new StringContent(body, Encoding.UTF8, contentType),
-            TestContext.Current.CancellationToken);
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string contentType = "application/json")
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
 
     public static Task<HttpResponseMessage> GetAsync(HttpClient client, string pathAndQuery) =>
         client.GetAsync(new Uri(pathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);

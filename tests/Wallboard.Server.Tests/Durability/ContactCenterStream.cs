@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Wallboard.Server.Tests.Support;
 
@@ -63,7 +64,7 @@ internal sealed class ContactCenterStream
 
     private void Plan()
     {
-        for (var i = 1; i <= 18; i++)
+        for (var i = 1; i <= 26; i++)
         {
             var agent = $"a{i:00}";
             var first = Queues[i % Queues.Length];
@@ -82,7 +83,7 @@ internal sealed class ContactCenterStream
         }
 
         var contact = 0;
-        for (var at = 5_000L; at < _endMs - 30_000; at += Ms(-Math.Log(1 - _random.NextDouble()) * 1.9))
+        for (var at = 5_000L; at < _endMs - 30_000; at += Ms(-Math.Log(1 - _random.NextDouble()) * 3.3))
         {
             var queue = Queues[Pick([0.4, 0.3, 0.2, 0.1])];
             var channels = Channels[queue];
@@ -111,7 +112,7 @@ internal sealed class ContactCenterStream
 
         Emit(answerMs, "contact.answered", new JsonObject { ["contactId"] = contact, ["agentId"] = agent });
         AgentState(answerMs, agent, "busy");
-        var talk = Math.Round(30 + (_random.NextDouble() * 270), 1);
+        var talk = Math.Round(20 + (_random.NextDouble() * 120), 1);
         if (mayTransfer && _random.NextDouble() < 0.1)
         {
             var transferMs = answerMs + Ms(talk / 2);
@@ -126,8 +127,8 @@ internal sealed class ContactCenterStream
             return;
         }
 
-        var hold = _random.NextDouble() < 0.3 ? Math.Round(_random.NextDouble() * 40, 1) : 0;
-        var wrap = Math.Round(5 + (_random.NextDouble() * 35), 1);
+        var hold = _random.NextDouble() < 0.3 ? Math.Round(_random.NextDouble() * 20, 1) : 0;
+        var wrap = Math.Round(3 + (_random.NextDouble() * 17), 1);
         var endMs = answerMs + Ms(talk + hold);
         AgentState(endMs, agent, "wrapup");
         var completed = new JsonObject
@@ -174,14 +175,15 @@ internal sealed class ContactCenterStream
             return;
         }
 
-        var envelope = new JsonObject { ["id"] = $"e{++_nextId:000000}", ["type"] = type, ["ts"] = EventJson.Ts(atMs / 1000.0) };
+        var ts = EventJson.Base.AddMilliseconds(atMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var envelope = new JsonObject { ["id"] = $"e{++_nextId:000000}", ["type"] = type, ["ts"] = ts };
         foreach (var (name, value) in body.ToList())
         {
             body.Remove(name);
             envelope[name] = value;
         }
 
-        _planned.Add(new Planned((string)envelope["id"]!, atMs, envelope.ToJsonString()));
+        _planned.Add(new Planned((string)envelope["id"]!, type, atMs, envelope.ToJsonString()));
     }
 
     // Delivery order: mostly by time; 5 % held back up to two minutes, 0.3 % more than five minutes
@@ -232,7 +234,7 @@ internal sealed class ContactCenterStream
             }
 
             ExpectedAccepted++;
-            if (planned.Json.Contains("\"type\":\"contact.queued\"", StringComparison.Ordinal))
+            if (planned.Type == "contact.queued")
             {
                 ExpectedOffered++;
             }
@@ -256,5 +258,5 @@ internal sealed class ContactCenterStream
 
     private static long Ms(double seconds) => (long)Math.Round(seconds * 1000);
 
-    private sealed record Planned(string Id, long AtMs, string Json);
+    private sealed record Planned(string Id, string Type, long AtMs, string Json);
 }

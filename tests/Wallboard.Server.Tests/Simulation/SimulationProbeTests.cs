@@ -5,6 +5,19 @@ namespace Wallboard.Server.Tests.Simulation;
 public sealed class SimulationProbeTests(ITestOutputHelper output)
 {
     [Fact]
+    public void Probe_Seeds_Prints()
+    {
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            var run = new SimulationRun(seed: seed).RunFor(TimeSpan.FromDays(1), TimeSpan.FromSeconds(10));
+            var breaches = 0;
+            output.WriteLine($"seed {seed}: SL {run.Kpi(KpiId.ServiceLevel):0.0} ab {run.Kpi(KpiId.AbandonRate):0.0} occ {run.Kpi(KpiId.Occupancy):0.0} offered {run.Kpi(KpiId.Offered)} fcr {run.Kpi(KpiId.Fcr):0.0} repeat {run.Kpi(KpiId.RepeatContactRate):0.0} {breaches}");
+        }
+
+        Assert.True(true);
+    }
+
+    [Fact]
     public void Probe_Day_Prints()
     {
         var run = new SimulationRun();
