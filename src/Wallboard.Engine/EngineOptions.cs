@@ -44,6 +44,18 @@ public sealed class EngineOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int MaxFutureEvents { get; set; } = 100_000;
 
+    /// <summary>Ticket targets and ages.</summary>
+    [Required]
+    public TicketSettings Tickets { get; set; } = new();
+
+    /// <summary>Below this many answers a customer-voice value (CSAT, NPS, CES, sentiment) is flagged as not significant.</summary>
+    [Range(1, 100_000)]
+    public int MinimumSample { get; set; } = 10;
+
+    /// <summary>How long a contact's or ticket's queue, channel and agent are remembered for surveys that name it.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    public TimeSpan InteractionMemory { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Site-wide queue settings.</summary>
     [Required]
     public QueueSettings Defaults { get; set; } = new();
@@ -72,6 +84,19 @@ public sealed class EngineOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult($"Time zone '{TimeZone}' is not a known IANA zone.", [nameof(TimeZone)]);
+        }
+
+        foreach (var result in ValidateNested(Tickets, nameof(Tickets)))
+        {
+            yield return result;
+        }
+
+        foreach (var (channel, target) in Tickets.FirstReplyTargets)
+        {
+            if (target <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"Tickets: the first-reply target of '{channel}' must be positive.", [nameof(Tickets)]);
+            }
         }
 
         foreach (var result in ValidateNested(Defaults, nameof(Defaults)))

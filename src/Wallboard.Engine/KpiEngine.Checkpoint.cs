@@ -11,7 +11,7 @@ namespace Wallboard.Engine;
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }
@@ -32,6 +32,8 @@ internal sealed partial class KpiEngine
 
         _contacts.Save(writer);
         _agents.Save(writer);
+        _tickets.Save(writer);
+        _directory.Save(writer);
         _duplicates.Save(writer);
         var held = _future.Held.ToList();
         writer.Write(held.Count);
@@ -71,6 +73,8 @@ internal sealed partial class KpiEngine
 
         _contacts.Load(reader);
         _agents.Load(reader);
+        _tickets.Load(reader);
+        _directory.Load(reader);
         _duplicates.Load(reader);
         var held = reader.ReadInt32();
         for (var i = 0; i < held; i++)
@@ -86,7 +90,9 @@ internal sealed partial class KpiEngine
         var defaults = options.Defaults;
         return string.Create(CultureInfo.InvariantCulture,
             $"clock={options.Clock};windows={string.Join(',', options.SlidingWindows())};lateness={options.AllowedLateness};zone={options.TimeZone};"
-            + $"duplicates={options.DuplicateHorizon};open={options.OpenContactTimeout};"
+            + $"duplicates={options.DuplicateHorizon};open={options.OpenContactTimeout};memory={options.InteractionMemory};"
+            + $"tickets={options.Tickets.DefaultFirstReplyTarget},{options.Tickets.AtRiskHorizon},{options.Tickets.AgedBacklogAge},{options.Tickets.ResolvedRetention},"
+            + $"{string.Join(',', options.Tickets.FirstReplyTargets.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"))};"
             + $"defaults={defaults.ServiceLevelThreshold},{defaults.ShortAbandonThreshold},{defaults.RepeatContactHorizon},{defaults.DailyReset};queues={queues}");
     }
 }

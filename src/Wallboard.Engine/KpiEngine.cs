@@ -1,10 +1,12 @@
 using System.Globalization;
 using Wallboard.Engine.Agents;
 using Wallboard.Engine.Contacts;
+using Wallboard.Engine.CustomerVoice;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Ingestion;
 using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Scopes;
+using Wallboard.Engine.Tickets;
 using Wallboard.Engine.Time;
 
 namespace Wallboard.Engine;
@@ -21,6 +23,9 @@ internal sealed partial class KpiEngine
     private readonly ScopeRegistry _scopes;
     private readonly ContactBook _contacts;
     private readonly AgentRoster _agents;
+    private readonly TicketBook _tickets;
+    private readonly InteractionDirectory _directory;
+    private readonly CustomerVoiceRecorder _voice;
     private readonly DuplicateFilter _duplicates;
     private readonly FutureEvents _future;
 
@@ -30,7 +35,7 @@ internal sealed partial class KpiEngine
         _mode = options.Clock;
         _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         _clock = new EngineClock((long)options.AllowedLateness.TotalMilliseconds);
-        Layout = new WindowLayout(options.SlidingWindows(), options.AllowedLateness);
+        Layout = new WindowLayout(options.SlidingWindows(), options.AllowedLateness, options.Tickets);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var site = new DailyResetSchedule(zone, options.Defaults.DailyReset);
         _scopes = new ScopeRegistry(_clock, Layout, scope =>
@@ -39,12 +44,18 @@ internal sealed partial class KpiEngine
                 : site);
         _agents = new AgentRoster(_scopes, _clock);
         _contacts = new ContactBook(_scopes, _clock, options, _agents.ScopeOf);
+        _tickets = new TicketBook(_scopes, _clock, options.Tickets, _agents.ScopeOf);
+        _directory = new InteractionDirectory(options.InteractionMemory);
+        _voice = new CustomerVoiceRecorder(_scopes, _clock, _directory, _agents.ScopeOf);
+        MinimumSample = options.MinimumSample;
         _duplicates = new DuplicateFilter(options.DuplicateHorizon);
         _future = new FutureEvents(options.MaxFutureEvents);
         EmptyScope = new ScopeState(ScopeId.All, _clock, site, Layout);
     }
 
     public WindowLayout Layout { get; }
+
+    public int MinimumSample { get; }
 
     public long NowMs => _clock.NowMs;
 
@@ -69,6 +80,11 @@ internal sealed partial class KpiEngine
             return IngestResult.Rejected(string.Create(
                 CultureInfo.InvariantCulture,
                 $"'ts' is {(atMs - wallNowMs) / 1000.0:0.###} s ahead of the engine clock; at most {_maxSkewMs / 1000.0:0.###} s is allowed"));
+        }
+
+        if (incoming is MetricRecorded { Scope: { } metricScope } && !ScopeId.TryParse(metricScope, out _))
+        {
+            return IngestResult.Rejected($"field 'scope' must be 'all' or kind:name (queue, channel, team, agent, category), got '{metricScope}'");
         }
 
         var nowMs = _mode == ClockMode.Wall ? wallNowMs : Math.Max(_clock.NowMs, atMs);
@@ -110,7 +126,7 @@ internal sealed partial class KpiEngine
         KpiCalculator.Explain(_scopes.Find(scope) ?? EmptyScope, Layout, window, _clock.NowSecond);
 
     public KpiValues Evaluate(ScopeState scope, WindowId window) =>
-        KpiCalculator.Compute(scope, Layout, window, _clock.NowSecond);
+        KpiCalculator.Compute(scope, Layout, window, _clock.NowSecond, _scopes.All, MinimumSample);
 
     private void AdvanceTo(long nowMs)
     {
@@ -125,6 +141,8 @@ internal sealed partial class KpiEngine
         }
 
         _contacts.Expire();
+        _tickets.Expire();
+        _directory.Expire(_clock.NowMs);
         _duplicates.Expire(_clock.NowMs);
     }
 
@@ -133,28 +151,69 @@ internal sealed partial class KpiEngine
         switch (incoming)
         {
             case ContactQueued queued:
-                _contacts.Apply(queued, queued.ContactId);
+                ApplyContact(queued, queued.ContactId);
                 break;
             case ContactAnswered answered:
-                _contacts.Apply(answered, answered.ContactId);
+                ApplyContact(answered, answered.ContactId);
                 break;
             case ContactAbandoned abandoned:
-                _contacts.Apply(abandoned, abandoned.ContactId);
+                ApplyContact(abandoned, abandoned.ContactId);
                 break;
             case ContactTransferred transferred:
-                _contacts.Apply(transferred, transferred.ContactId);
+                ApplyContact(transferred, transferred.ContactId);
                 break;
             case ContactCompleted completed:
-                _contacts.Apply(completed, completed.ContactId);
+                ApplyContact(completed, completed.ContactId);
                 break;
             case AgentStateChanged agentState:
                 _agents.Apply(agentState);
                 AgentsVersion++;
                 break;
+            case TicketCreated or TicketMessagePosted or TicketEscalated or TicketResolved or TicketReopened:
+                ApplyTicket(incoming);
+                break;
+            case SurveyResponded survey:
+                _voice.Record(survey);
+                break;
+            case SentimentScored sentiment:
+                _voice.Record(sentiment);
+                break;
+            case SelfServiceSessionEnded session:
+                _voice.Record(session);
+                break;
+            case MetricRecorded metric:
+                _voice.Record(metric);
+                break;
             default:
-                // Ticket, survey, self-service and outside figures are validated and de-duplicated now;
-                // their KPIs are the catalog's next part.
                 break;
         }
+    }
+
+    private void ApplyContact(WallboardEvent contactEvent, string contactId)
+    {
+        _contacts.Apply(contactEvent, contactId);
+        if (_contacts.Find(contactId) is { } contact)
+        {
+            ref var state = ref contact.State;
+            _directory.RememberContact(
+                contactId,
+                new Interaction(state.Queue, state.ChannelScope?.Id.Name, state.AgentScope?.Id.Name, Category: null),
+                contact.LastEventMs);
+        }
+    }
+
+    private void ApplyTicket(WallboardEvent ticketEvent)
+    {
+        var ticketId = ticketEvent switch
+        {
+            TicketCreated created => created.TicketId,
+            TicketMessagePosted message => message.TicketId,
+            TicketEscalated escalated => escalated.TicketId,
+            TicketResolved resolved => resolved.TicketId,
+            _ => ((TicketReopened)ticketEvent).TicketId,
+        };
+        var ticket = _tickets.Apply(ticketEvent, ticketId);
+        ref var state = ref ticket.State;
+        _directory.RememberTicket(ticketId, new Interaction(state.Queue, state.Channel, state.LastAgentId, state.Category), ticket.LastEventMs);
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wallboard.Benchmarks.Workload;
+using Wallboard.Engine;
+using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Ingestion;
 
 namespace Wallboard.Benchmarks;
@@ -59,7 +61,23 @@ internal static class SteadyStateRun
         Console.WriteLine();
         Console.WriteLine("Ingest results: " + string.Join(", ", Enum.GetValues<IngestStatus>().Select(status => $"{status} {statuses[(int)status]:N0}")));
         Console.WriteLine($"Event clock at the end: {engine.Clock:O}; scopes: {engine.Scopes().Count:N0}");
+        PrintShape(engine);
         return 0;
+    }
+
+    // What the stream looks like to a wallboard: shows the generated centre is a plausible one.
+    private static void PrintShape(WallboardEngine engine)
+    {
+        var hour = engine.Read(ScopeId.All, WindowId.Sliding(60));
+        var now = engine.Read(ScopeId.All, WindowId.Now);
+        KpiId[] rolling =
+        [
+            KpiId.Offered, KpiId.AbandonRate, KpiId.ShortAbandoned, KpiId.ServiceLevel, KpiId.Asa, KpiId.Aht, KpiId.TransferRate,
+            KpiId.RepeatContactRate, KpiId.Fcr, KpiId.Occupancy,
+        ];
+        KpiId[] gauges = [KpiId.ContactsWaiting, KpiId.AgentsAvailable, KpiId.AgentsBusy, KpiId.AgentsWrapup, KpiId.AgentsAway];
+        Console.WriteLine("KPIs of scope all, last 60 minutes: " + string.Join(", ", rolling.Select(kpi => $"{kpi} {hour[kpi]:0.#}")));
+        Console.WriteLine("Now: " + string.Join(", ", gauges.Select(kpi => $"{kpi} {now[kpi]:0}")));
     }
 
     private static int EventCount(string[] args)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Wallboard.Engine.Events;
@@ -5,9 +6,11 @@ using Wallboard.Engine.Events;
 namespace Wallboard.LoadTest;
 
 /// <summary>
-/// <c>ingest</c>: posts pre-generated batches from several workers for a fixed time and reports the
-/// events/s the server accepted, the request latency and the errors. Only requests that complete
-/// inside the measured interval (after the warm-up) count.
+/// <c>ingest</c>: several producers post pre-generated batches for a fixed time; the tool reports the
+/// events/s the server accepted, the request latency and the errors. Each producer is a site of its own
+/// (its own agents, shared queues) posting its stream in order, one request at a time, as an ACD
+/// connector would: the concurrency comes from the number of producers, and no agent's events are
+/// reordered by it. Only requests that complete inside the measured interval (after the warm-up) count.
 /// </summary>
 internal sealed class IngestRun
 {
@@ -16,18 +19,17 @@ internal sealed class IngestRun
     private static readonly TimeSpan EventTimeSpan = TimeSpan.FromSeconds(100);
 
     private readonly ServerClient _server;
-    private readonly byte[][] _batches;
+    private readonly byte[][][] _streams;
     private readonly TimeSpan _warmup;
     private readonly TimeSpan _end;
     private readonly Stopwatch _clock = new();
-    private int _next = -1;
     private volatile bool _exhausted;
     private long _unmeasuredErrors;
 
-    private IngestRun(ServerClient server, byte[][] batches, TimeSpan warmup, TimeSpan duration)
+    private IngestRun(ServerClient server, byte[][][] streams, TimeSpan warmup, TimeSpan duration)
     {
         _server = server;
-        _batches = batches;
+        _streams = streams;
         _warmup = warmup;
         _end = warmup + duration;
     }
@@ -36,25 +38,26 @@ internal sealed class IngestRun
     {
         var url = arguments.Url;
         var duration = arguments.Seconds("seconds", 20, 1, 600);
-        var warmup = arguments.Seconds("warmup", 3, 0, 60);
+        var warmup = arguments.Seconds("warmup", 5, 0, 60);
         var batchSize = arguments.Int("batch", 500, 1, 10_000);
-        var concurrency = arguments.Int("concurrency", 8, 1, 256);
+        var producers = arguments.Int("concurrency", 8, 1, 256);
         var defaultEvents = (int)Math.Min(20_000_000, (duration + warmup).TotalSeconds * 100_000);
-        var total = arguments.Int("events", defaultEvents, batchSize, 50_000_000);
-        var model = new TrafficModel(EventBatches.NewRunId(), seed: 20261123, arguments.Int("agents", 20_000, 1, 1_000_000), arguments.Int("queues", 500, 1, 100_000));
+        var total = arguments.Int("events", defaultEvents, batchSize * producers, 50_000_000);
+        var agents = arguments.Int("agents", 1_000, producers, 1_000_000);
+        var queues = arguments.Int("queues", 50, 1, 100_000);
 
         var generation = Stopwatch.StartNew();
-        var batches = Generate(model, total, batchSize, out var mix);
-        var bytes = batches.Sum(batch => (long)batch.Length);
-        Console.WriteLine(Invariant($"ingest: {total:N0} events pre-generated in {generation.Elapsed.TotalSeconds:0.0} s as {batches.Length:N0} batches of {batchSize} ({bytes / (double)total:0} bytes/event)"));
-        Console.WriteLine(Invariant($"  {model.AgentCount:N0} agents on {model.QueueCount:N0} queues; mix: {mix}"));
+        var (streams, mix) = Generate(EventBatches.NewRunId(), producers, total, batchSize, agents, queues);
+        var bytes = streams.Sum(stream => stream.Sum(batch => (long)batch.Length));
+        Console.WriteLine(Invariant($"ingest: {total:N0} events pre-generated in {generation.Elapsed.TotalSeconds:0.0} s, {bytes / (double)total:0} bytes/event, as {producers} producers × batches of {batchSize}"));
+        Console.WriteLine(Invariant($"  {agents:N0} agents ({agents / producers:N0} per producer) on {queues} shared queues; mix: {mix}"));
 
-        using var server = new ServerClient(url, concurrency);
+        using var server = new ServerClient(url, producers);
         await server.EnsureReadyAsync(cancellationToken);
-        Console.WriteLine(Invariant($"  posting to {url} with {concurrency} concurrent requests: {warmup.TotalSeconds:0} s warm-up, then {duration.TotalSeconds:0} s measured"));
+        Console.WriteLine(Invariant($"  posting to {url}, one request in flight per producer: {warmup.TotalSeconds:0} s warm-up, then {duration.TotalSeconds:0} s measured"));
 
-        var run = new IngestRun(server, batches, warmup, duration);
-        var outcome = await run.ExecuteAsync(concurrency, cancellationToken);
+        var run = new IngestRun(server, streams, warmup, duration);
+        var outcome = await run.ExecuteAsync(cancellationToken);
         if (run._unmeasuredErrors > 0)
         {
             Console.WriteLine(Invariant($"  {run._unmeasuredErrors} errors during the warm-up or after the end (not in the figures below)"));
@@ -63,10 +66,10 @@ internal sealed class IngestRun
         return Report(outcome, duration, run._exhausted);
     }
 
-    private async Task<IngestOutcome> ExecuteAsync(int concurrency, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> ExecuteAsync(CancellationToken cancellationToken)
     {
         _clock.Start();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(cancellationToken), cancellationToken)).ToArray();
+        var workers = _streams.Select(stream => Task.Run(() => ProduceAsync(stream, cancellationToken), cancellationToken)).ToArray();
         var outcomes = await Task.WhenAll(workers);
         var merged = new IngestOutcome();
         foreach (var outcome in outcomes)
@@ -77,13 +80,13 @@ internal sealed class IngestRun
         return merged;
     }
 
-    private async Task<IngestOutcome> WorkAsync(CancellationToken cancellationToken)
+    private async Task<IngestOutcome> ProduceAsync(byte[][] stream, CancellationToken cancellationToken)
     {
         var measured = new IngestOutcome();
+        var next = 0;
         while (!cancellationToken.IsCancellationRequested && _clock.Elapsed < _end)
         {
-            var index = Interlocked.Increment(ref _next);
-            if (index >= _batches.Length)
+            if (next == stream.Length)
             {
                 _exhausted = true;
                 break;
@@ -91,7 +94,7 @@ internal sealed class IngestRun
 
             var scratch = new IngestOutcome();
             var started = Stopwatch.GetTimestamp();
-            await _server.PostAsync(_batches[index], scratch, cancellationToken);
+            await _server.PostAsync(stream[next++], scratch, cancellationToken);
             var finished = Stopwatch.GetTimestamp();
             var at = _clock.Elapsed;
             if (at >= _warmup && at <= _end)
@@ -122,34 +125,48 @@ internal sealed class IngestRun
 
         if (exhausted)
         {
-            Console.WriteLine("  the pre-generated events ran out before the time was up: raise --events (the rate above holds for the time measured)");
+            Console.WriteLine("  a producer ran out of pre-generated events before the time was up: raise --events (the rate above is over the whole measured time)");
         }
 
         Console.WriteLine(Invariant($"RESULT ingest eventsPerSecond={rate:0} accepted={outcome.Accepted} requests={outcome.Requests} errors={outcome.Errors} duplicates={outcome.Duplicates} late={outcome.Late} rejected={outcome.Rejected} exhausted={exhausted.ToString().ToLowerInvariant()} {latency.Fields("request")}"));
         return outcome.Errors == 0 ? 0 : 1;
     }
 
-    private static byte[][] Generate(TrafficModel model, int total, int batchSize, out string mix)
+    private static (byte[][][] Streams, string Mix) Generate(string runId, int producers, int total, int batchSize, int agents, int queues)
     {
         var endMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         var startMs = endMs - (long)EventTimeSpan.TotalMilliseconds;
-        var counts = new Dictionary<EventType, int>();
-        var batches = new byte[(total + batchSize - 1) / batchSize][];
-        var batch = new List<WallboardEvent>(batchSize);
-        for (var i = 0; i < total; i++)
+        var perProducer = total / producers;
+        var counts = new ConcurrentDictionary<EventType, int>();
+        var streams = new byte[producers][][];
+        Parallel.For(0, producers, producer =>
         {
-            var evt = model.Next(DateTimeOffset.FromUnixTimeMilliseconds(startMs + (endMs - startMs) * i / total));
-            counts[evt.Type] = counts.GetValueOrDefault(evt.Type) + 1;
-            batch.Add(evt);
-            if (batch.Count == batchSize || i == total - 1)
+            var model = new TrafficModel($"{runId}-{producer}", seed: 20261123 + producer, agents / producers, queues, site: $"s{producer}-");
+            var stream = new byte[(perProducer + batchSize - 1) / batchSize][];
+            var batch = new List<WallboardEvent>(batchSize);
+            var local = new Dictionary<EventType, int>();
+            for (var i = 0; i < perProducer; i++)
             {
-                batches[i / batchSize] = EventBatches.ToJsonArray(batch);
-                batch.Clear();
+                var evt = model.Next(DateTimeOffset.FromUnixTimeMilliseconds(startMs + (endMs - startMs) * i / perProducer));
+                local[evt.Type] = local.GetValueOrDefault(evt.Type) + 1;
+                batch.Add(evt);
+                if (batch.Count == batchSize || i == perProducer - 1)
+                {
+                    stream[i / batchSize] = EventBatches.ToJsonArray(batch);
+                    batch.Clear();
+                }
             }
-        }
 
-        mix = string.Join(", ", counts.OrderByDescending(pair => pair.Value).Select(pair => Invariant($"{pair.Key.ToWireName()} {100.0 * pair.Value / total:0.0}%")));
-        return batches;
+            streams[producer] = stream;
+            foreach (var (type, count) in local)
+            {
+                counts.AddOrUpdate(type, count, (_, sum) => sum + count);
+            }
+        });
+
+        var all = counts.Values.Sum();
+        var mix = string.Join(", ", counts.OrderByDescending(pair => pair.Value).Select(pair => Invariant($"{pair.Key.ToWireName()} {100.0 * pair.Value / all:0.0}%")));
+        return (streams, mix);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ internal sealed class LatencyRun
         var batchSize = arguments.Int("batch", 20, 2, 10_000);
         var probes = arguments.Int("probes", 10, 1, 1_000);
         var runId = EventBatches.NewRunId();
-        var model = new TrafficModel(runId, seed: 7, arguments.Int("agents", 10_000, 1, 1_000_000), arguments.Int("queues", 50, 1, 100_000));
+        var model = new TrafficModel(runId, seed: 7, arguments.Int("agents", 1_000, 1, 1_000_000), arguments.Int("queues", 50, 1, 100_000));
 
         var interval = TimeSpan.FromSeconds((double)batchSize / rate);
         var batchCount = (int)Math.Ceiling((warmup + duration) / interval);

@@ -25,7 +25,8 @@ internal sealed class ProbeClient : IAsyncDisposable
         _schedule = schedule;
         Probe = probe;
         _probeScope = probeScope;
-        _connection.On<KpiUpdateMessage>("kpisChanged", OnUpdate);
+        // The server invokes "KpisChanged" (the JavaScript client matches names case-insensitively; the .NET client does not).
+        _connection.On<KpiUpdateMessage>("KpisChanged", OnUpdate);
     }
 
     public int Probe { get; }

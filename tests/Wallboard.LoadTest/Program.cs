@@ -29,8 +29,8 @@ static int Usage(string problem)
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("""
         usage:
-          ingest  --url http://127.0.0.1:PORT [--seconds 20] [--warmup 3] [--batch 500] [--concurrency 8] [--events N] [--agents 20000] [--queues 500]
-          latency --url http://127.0.0.1:PORT [--clients 500] [--rate 2000] [--seconds 30] [--warmup 3] [--batch 20] [--probes 10] [--agents 10000] [--queues 50]
+          ingest  --url http://127.0.0.1:PORT [--seconds 20] [--warmup 5] [--batch 500] [--concurrency 8] [--events N] [--agents 1000] [--queues 50]
+          latency --url http://127.0.0.1:PORT [--clients 500] [--rate 2000] [--seconds 30] [--warmup 3] [--batch 20] [--probes 10] [--agents 1000] [--queues 50]
         """);
     return 2;
 }

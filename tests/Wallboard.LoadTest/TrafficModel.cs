@@ -29,15 +29,22 @@ internal sealed class TrafficModel
     private readonly Queue<string> _freeAgents = new();
     private readonly Queue<string> _wrappingUp = new();
     private readonly Queue<Func<DateTimeOffset, WallboardEvent>> _followUps = new();
+    private readonly string _site;
     private readonly int _openContacts;
     private readonly int _wrapUpBacklog;
     private int _loggedIn;
     private long _events;
     private long _contacts;
 
-    public TrafficModel(string idPrefix, int seed, int agents, int queues)
+    /// <param name="idPrefix">Starts every event and contact id.</param>
+    /// <param name="seed">The same seed gives the same events (with the same times).</param>
+    /// <param name="agents">Agents on the floor; about 80% of them are on a contact at any time.</param>
+    /// <param name="queues">Queues <c>q00</c>, <c>q01</c>, …; several sites may share them.</param>
+    /// <param name="site">Starts agent and team ids, so that several models (sites) never share an agent.</param>
+    public TrafficModel(string idPrefix, int seed, int agents, int queues, string site = "")
     {
         _idPrefix = idPrefix;
+        _site = site;
         _random = new Random(seed);
         AgentCount = agents;
         QueueCount = queues;
@@ -92,7 +99,7 @@ internal sealed class TrafficModel
 
     private AgentStateChanged LogIn(int index, DateTimeOffset timestamp)
     {
-        var agent = $"a{index:000}";
+        var agent = $"{_site}a{index:000}";
         var queues = new List<string> { QueueName(index % QueueCount) };
         for (var extra = _random.Next(3); extra > 0; extra--)
         {
@@ -104,7 +111,7 @@ internal sealed class TrafficModel
         }
 
         _freeAgents.Enqueue(agent);
-        return new AgentStateChanged(NextId(), timestamp, agent, AgentState.Available, queues, $"t{index / 20:00}", $"Agent {index}", null);
+        return new AgentStateChanged(NextId(), timestamp, agent, AgentState.Available, queues, $"{_site}t{index / 20:00}", $"Agent {_site}{index}", null);
     }
 
     private AgentStateChanged StateChange(string agent, AgentState state, DateTimeOffset timestamp) =>

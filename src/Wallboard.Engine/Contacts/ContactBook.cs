@@ -55,6 +55,8 @@ internal sealed partial class ContactBook
 
     public int Count => _contacts.Count;
 
+    public ContactTimeline? Find(string contactId) => _contacts.GetValueOrDefault(contactId);
+
     public int CustomerCount => _customers.Count;
 
     public void Apply(WallboardEvent contactEvent, string contactId)

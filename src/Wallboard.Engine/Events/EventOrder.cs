@@ -38,6 +38,11 @@ internal sealed class EventOrder : IComparer<WallboardEvent>
         EventType.ContactAnswered => 2,
         EventType.ContactAbandoned => 3,
         EventType.ContactCompleted => 4,
+        EventType.TicketCreated => 0,
+        EventType.TicketMessage => 1,
+        EventType.TicketEscalated => 2,
+        EventType.TicketResolved => 3,
+        EventType.TicketReopened => 4,
         _ => 5,
     };
 }

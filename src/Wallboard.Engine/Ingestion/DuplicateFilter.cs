@@ -10,7 +10,7 @@ namespace Wallboard.Engine.Ingestion;
 /// </summary>
 internal sealed class DuplicateFilter
 {
-    private readonly HashSet<UInt128> _seen = [];
+    private readonly DigestSet _seen = new();
     private readonly Queue<(long Bucket, List<UInt128> Ids)> _closed = new();
     private readonly Stack<List<UInt128>> _spare = new();
     private readonly long _bucketMs;

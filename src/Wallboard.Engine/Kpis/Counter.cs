@@ -34,4 +34,36 @@ internal enum Counter
     OccupiedDeltaSeconds,
     StaffedDelta,
     StaffedDeltaSeconds,
+
+    TicketsCreated,
+    TicketsResolved,
+    FirstReplies,
+    FirstReplyMs,
+    FirstRepliesWithinTarget,
+    Replies,
+    ReplyWaits,
+    ReplyWaitMs,
+    ResolutionMs,
+    ResolutionTouches,
+    OneTouchResolutions,
+    Reopens,
+    TicketEscalations,
+
+    // Tickets counted at their creation's pane once they have a reply / are resolved now (cohort KPIs).
+    CreatedAndReplied,
+    CreatedAndResolved,
+
+    // Scores in thousandths, so that sums stay whole numbers.
+    CsatResponses,
+    CsatSatisfied,
+    CsatScoreMilli,
+    NpsResponses,
+    NpsPromoters,
+    NpsDetractors,
+    CesResponses,
+    CesScoreMilli,
+    SentimentScores,
+    SentimentMilli,
+    SelfServiceSessions,
+    SelfServiceResolved,
 }

@@ -8,7 +8,7 @@ internal static class KpiCalculator
 {
     private static readonly int KpiCount = Enum.GetValues<KpiId>().Length;
 
-    public static KpiValues Compute(ScopeState scope, WindowLayout layout, WindowId window, long nowSecond)
+    public static KpiValues Compute(ScopeState scope, WindowLayout layout, WindowId window, long nowSecond, ScopeState all, int minimumSample)
     {
         var values = new double[KpiCount];
         Array.Fill(values, double.NaN);
@@ -24,10 +24,15 @@ internal static class KpiCalculator
                 throw new ArgumentException($"Window {window} is not configured.", nameof(window));
             }
 
-            ComputeRolling(new WindowSums(scope, index, window, nowSecond), values);
+            var sums = new WindowSums(scope, index, window, nowSecond);
+            ComputeRolling(sums, values);
+            ComputeTickets(sums, values);
+            ComputeVoice(sums, values);
+            var allVolume = ReferenceEquals(scope, all) ? values[(int)KpiId.Volume] : Volume(new WindowSums(all, index, window, nowSecond));
+            values[(int)KpiId.ChannelShare] = scope.Id.Kind == ScopeKind.Channel ? Ratio(100 * values[(int)KpiId.Volume], allVolume) : double.NaN;
         }
 
-        return new KpiValues(window.Kind, values);
+        return new KpiValues(window.Kind, values, minimumSample, window.Kind == WindowKind.Now ? External(scope) : null);
     }
 
     /// <summary>The numerator and denominator behind every ratio and mean of a rolling window.</summary>
@@ -63,6 +68,27 @@ internal static class KpiCalculator
             [KpiId.Fcr] = new(sums[Counter.FirstContactResolved], completed, "resolved, never transferred, not a repeat", "completed contacts"),
             [KpiId.UpsellRate] = new(sums[Counter.UpsellAccepted], sums[Counter.UpsellOffered], "upsells accepted", "upsells offered"),
             [KpiId.SaveRate] = new(sums[Counter.Saved], sums[Counter.CancellationRequested], "customers saved", "cancellations requested"),
+            [KpiId.FirstReplyTime] = new(sums[Counter.FirstReplyMs] / 1000.0, sums[Counter.FirstReplies], "seconds from creation to first reply", "first replies"),
+            [KpiId.FirstReplyWithinTarget] = new(sums[Counter.FirstRepliesWithinTarget], sums[Counter.FirstReplies], "first replies within the channel's target", "first replies"),
+            [KpiId.AvgReplyTime] = new(sums[Counter.ReplyWaitMs] / 1000.0, sums[Counter.ReplyWaits], "seconds customers waited for a reply", "replies that ended a wait"),
+            [KpiId.ResolutionTime] = new(sums[Counter.ResolutionMs] / 1000.0, sums[Counter.TicketsResolved], "seconds from creation to resolution", "resolutions"),
+            [KpiId.TouchesPerResolution] = new(sums[Counter.ResolutionTouches], sums[Counter.TicketsResolved], "replies on resolved tickets", "resolutions"),
+            [KpiId.OneTouchRate] = new(sums[Counter.OneTouchResolutions], sums[Counter.TicketsResolved], "resolutions after exactly one reply", "resolutions"),
+            [KpiId.ReopenRate] = new(sums[Counter.Reopens], sums[Counter.TicketsResolved], "reopens", "resolutions"),
+            [KpiId.TicketEscalationRate] = new(sums[Counter.TicketEscalations], sums[Counter.TicketsCreated], "escalations", "tickets created"),
+            [KpiId.AnsweredTicketRate] = new(sums[Counter.CreatedAndReplied], sums[Counter.TicketsCreated], "tickets created in the window with a reply by now", "tickets created in the window"),
+            [KpiId.ResolutionRate] = new(sums[Counter.CreatedAndResolved], sums[Counter.TicketsCreated], "tickets created in the window resolved now", "tickets created in the window"),
+            [KpiId.Csat] = new(sums[Counter.CsatSatisfied], sums[Counter.CsatResponses], "CSAT answers of 4 or 5", "CSAT answers"),
+            [KpiId.CsatAvg] = new(sums[Counter.CsatScoreMilli] / 1000.0, sums[Counter.CsatResponses], "sum of CSAT scores", "CSAT answers"),
+            [KpiId.Nps] = new(sums[Counter.NpsPromoters] - sums[Counter.NpsDetractors], sums[Counter.NpsResponses], "promoters (9–10) − detractors (0–6)", "NPS answers"),
+            [KpiId.Ces] = new(sums[Counter.CesScoreMilli] / 1000.0, sums[Counter.CesResponses], "sum of CES scores", "CES answers"),
+            [KpiId.Sentiment] = new(sums[Counter.SentimentMilli] / 1000.0, sums[Counter.SentimentScores], "sum of sentiment scores", "scored interactions"),
+            [KpiId.SelfServiceResolution] = new(sums[Counter.SelfServiceResolved], sums[Counter.SelfServiceSessions], "sessions ended without an agent", "self-service sessions"),
+            [KpiId.SelfServiceRate] = new(
+                sums[Counter.SelfServiceSessions],
+                sums[Counter.SelfServiceSessions] + sums[Counter.Offered] + sums[Counter.TicketsCreated],
+                "self-service sessions",
+                "sessions + contacts offered + tickets created"),
             [KpiId.Occupancy] = new(
                 sums.SecondsIn(Counter.OccupiedDelta, Counter.OccupiedDeltaSeconds),
                 sums.SecondsIn(Counter.StaffedDelta, Counter.StaffedDeltaSeconds),
@@ -88,7 +114,61 @@ internal static class KpiCalculator
         values[(int)KpiId.AgentsWrapup] = wrapup;
         values[(int)KpiId.AgentsAway] = away;
         values[(int)KpiId.AgentsOnline] = available + busy + wrapup + away;
+        var tickets = scope.HasTickets ? scope.Tickets : null;
+        values[(int)KpiId.Backlog] = tickets?.Backlog.Count ?? 0;
+        values[(int)KpiId.BacklogAged] = tickets?.BacklogAged ?? 0;
+        values[(int)KpiId.TicketsBreached] = tickets?.TicketsBreached ?? 0;
+        values[(int)KpiId.TicketsAtRisk] = tickets?.TicketsAtRisk ?? 0;
     }
+
+    private static void ComputeTickets(WindowSums sums, double[] values)
+    {
+        var created = sums[Counter.TicketsCreated];
+        var resolved = sums[Counter.TicketsResolved];
+        var firstReplies = sums[Counter.FirstReplies];
+        values[(int)KpiId.TicketsCreated] = created;
+        values[(int)KpiId.TicketsResolved] = resolved;
+        values[(int)KpiId.FirstReplyTime] = MeanSeconds(sums[Counter.FirstReplyMs], firstReplies);
+        values[(int)KpiId.FirstReplyWithinTarget] = Percent(sums[Counter.FirstRepliesWithinTarget], firstReplies);
+        values[(int)KpiId.AvgReplyTime] = MeanSeconds(sums[Counter.ReplyWaitMs], sums[Counter.ReplyWaits]);
+        values[(int)KpiId.ResolutionTime] = MeanSeconds(sums[Counter.ResolutionMs], resolved);
+        values[(int)KpiId.TouchesPerResolution] = resolved == 0 ? double.NaN : (double)sums[Counter.ResolutionTouches] / resolved;
+        values[(int)KpiId.OneTouchRate] = Percent(sums[Counter.OneTouchResolutions], resolved);
+        values[(int)KpiId.ReopenRate] = Percent(sums[Counter.Reopens], resolved);
+        values[(int)KpiId.TicketEscalationRate] = Percent(sums[Counter.TicketEscalations], created);
+        values[(int)KpiId.AnsweredTicketRate] = Percent(sums[Counter.CreatedAndReplied], created);
+        values[(int)KpiId.ResolutionRate] = Percent(sums[Counter.CreatedAndResolved], created);
+        values[(int)KpiId.Volume] = Volume(sums);
+    }
+
+    private static void ComputeVoice(WindowSums sums, double[] values)
+    {
+        var csat = sums[Counter.CsatResponses];
+        var nps = sums[Counter.NpsResponses];
+        var ces = sums[Counter.CesResponses];
+        var sentiment = sums[Counter.SentimentScores];
+        var sessions = sums[Counter.SelfServiceSessions];
+        values[(int)KpiId.Csat] = Percent(sums[Counter.CsatSatisfied], csat);
+        values[(int)KpiId.CsatAvg] = csat == 0 ? double.NaN : sums[Counter.CsatScoreMilli] / (1000.0 * csat);
+        values[(int)KpiId.Nps] = Percent(sums[Counter.NpsPromoters] - sums[Counter.NpsDetractors], nps);
+        values[(int)KpiId.Ces] = ces == 0 ? double.NaN : sums[Counter.CesScoreMilli] / (1000.0 * ces);
+        values[(int)KpiId.CsatResponses] = csat;
+        values[(int)KpiId.NpsResponses] = nps;
+        values[(int)KpiId.CesResponses] = ces;
+        values[(int)KpiId.SurveyResponses] = csat + nps + ces;
+        values[(int)KpiId.Sentiment] = sentiment == 0 ? double.NaN : sums[Counter.SentimentMilli] / (1000.0 * sentiment);
+        values[(int)KpiId.SentimentScores] = sentiment;
+        values[(int)KpiId.SelfServiceSessions] = sessions;
+        values[(int)KpiId.SelfServiceResolution] = Percent(sums[Counter.SelfServiceResolved], sessions);
+        values[(int)KpiId.SelfServiceRate] = Percent(sessions, sessions + sums[Counter.Offered] + sums[Counter.TicketsCreated]);
+    }
+
+    private static double Volume(WindowSums sums) => sums[Counter.Offered] + sums[Counter.TicketsCreated];
+
+    private static double Ratio(double numerator, double denominator) => denominator == 0 ? double.NaN : numerator / denominator;
+
+    private static Dictionary<string, double>? External(ScopeState scope) =>
+        scope.External.Count == 0 ? null : scope.External.ToDictionary(pair => pair.Key, pair => pair.Value.Value, StringComparer.Ordinal);
 
     private static void ComputeRolling(WindowSums sums, double[] values)
     {

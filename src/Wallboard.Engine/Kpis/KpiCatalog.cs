@@ -14,6 +14,13 @@ public static class KpiCatalog
     private static readonly ScopeKind[] ContactScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Channel, ScopeKind.Agent];
     private static readonly ScopeKind[] QueueScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Channel];
     private static readonly ScopeKind[] AgentScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Team, ScopeKind.Agent];
+    private static readonly ScopeKind[] TicketScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Channel, ScopeKind.Category, ScopeKind.Agent];
+    private static readonly ScopeKind[] BacklogScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Channel, ScopeKind.Category];
+    private static readonly ScopeKind[] VoiceScopes = [ScopeKind.All, ScopeKind.Queue, ScopeKind.Channel, ScopeKind.Agent, ScopeKind.Category];
+    private static readonly ScopeKind[] ChannelScopes = [ScopeKind.All, ScopeKind.Channel];
+    private static readonly EventType[] TicketEvents =
+        [EventType.TicketCreated, EventType.TicketMessage, EventType.TicketEscalated, EventType.TicketResolved, EventType.TicketReopened];
+    private static readonly EventType[] SurveyEvents = [EventType.SurveyResponded];
     private static readonly EventType[] LeaveEvents = [EventType.ContactQueued, EventType.ContactAnswered, EventType.ContactAbandoned];
     private static readonly EventType[] CompletionEvents = [EventType.ContactQueued, EventType.ContactCompleted, EventType.ContactTransferred];
 
@@ -69,6 +76,66 @@ public static class KpiCatalog
         Gauge(KpiId.AgentsAway, "agentsAway", "Away", Neutral, "agents whose current state is away", null, AgentScopes, [EventType.AgentState]),
         Gauge(KpiId.AgentsOnline, "agentsOnline", "Online", HigherIsBetter,
             "agents whose current state is not offline (an agent never seen is offline)", null, AgentScopes, [EventType.AgentState]),
+        Rolling(KpiId.TicketsCreated, "ticketsCreated", "Tickets created", Count, Neutral, "count of ticket.created", "created", null, BacklogScopes, [EventType.TicketCreated]),
+        Rolling(KpiId.TicketsResolved, "ticketsResolved", "Tickets resolved", Count, HigherIsBetter, "count of ticket.resolved", "resolved", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.FirstReplyTime, "firstReplyTime", "First reply time", Seconds, LowerIsBetter,
+            "mean of first reply ts − created ts (a reply is a ticket.message with author agent)", "first reply", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.FirstReplyWithinTarget, "firstReplyWithinTarget", "First replies within target", Percent, HigherIsBetter,
+            "first replies within the channel's target / first replies × 100", "first reply",
+            new(ThresholdLevel.LessThan(90), ThresholdLevel.LessThan(80)), TicketScopes, TicketEvents),
+        Rolling(KpiId.AvgReplyTime, "avgReplyTime", "Average reply time", Seconds, LowerIsBetter,
+            "mean wait of all replies, from the earliest customer message (or the creation) not yet replied to; bot messages neither reply nor wait",
+            "reply", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.ResolutionTime, "resolutionTime", "Average resolution time", Seconds, LowerIsBetter,
+            "mean of resolved ts − created ts", "resolved", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.TouchesPerResolution, "touchesPerResolution", "Replies per resolution", Count, LowerIsBetter,
+            "mean number of replies the ticket had when resolved", "resolved", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.OneTouchRate, "oneTouchRate", "One-touch resolution", Percent, HigherIsBetter,
+            "resolutions with exactly one reply / resolutions × 100", "resolved", null, TicketScopes, TicketEvents),
+        Rolling(KpiId.ReopenRate, "reopenRate", "Reopen rate", Percent, LowerIsBetter,
+            "ticket.reopened / ticket.resolved × 100", "each event", null, BacklogScopes, TicketEvents),
+        Rolling(KpiId.TicketEscalationRate, "ticketEscalationRate", "Ticket escalation rate", Percent, LowerIsBetter,
+            "ticket.escalated / ticket.created × 100", "each event", null, BacklogScopes, TicketEvents),
+        Rolling(KpiId.AnsweredTicketRate, "answeredTicketRate", "Answered tickets", Percent, HigherIsBetter,
+            "tickets created in the window that have a reply by now / tickets created in the window × 100", "created", null, BacklogScopes, TicketEvents),
+        Rolling(KpiId.ResolutionRate, "resolutionRate", "Resolution rate", Percent, HigherIsBetter,
+            "tickets created in the window that are resolved now / tickets created in the window × 100", "created",
+            new(ThresholdLevel.LessThan(80), ThresholdLevel.LessThan(60)), BacklogScopes, TicketEvents),
+        Gauge(KpiId.Backlog, "backlog", "Backlog", LowerIsBetter, "tickets created or reopened and not resolved since", null, BacklogScopes, TicketEvents),
+        Gauge(KpiId.BacklogAged, "backlogAged", "Aged backlog", LowerIsBetter, "backlog tickets older than the aged-backlog age (24 h)", null, BacklogScopes, TicketEvents),
+        Gauge(KpiId.TicketsBreached, "ticketsBreached", "First-reply breaches", LowerIsBetter,
+            "open tickets with no reply whose first-reply target has passed",
+            new(ThresholdLevel.GreaterThan(0), ThresholdLevel.GreaterThan(10)), BacklogScopes, TicketEvents),
+        Gauge(KpiId.TicketsAtRisk, "ticketsAtRisk", "First replies at risk", LowerIsBetter,
+            "open tickets with no reply whose first-reply target passes within the at-risk horizon (15 min)", null, BacklogScopes, TicketEvents),
+        Rolling(KpiId.Volume, "volume", "Volume", Count, Neutral, "offered + ticketsCreated", "queued / created", null, QueueScopes,
+            [EventType.ContactQueued, EventType.TicketCreated]),
+        Rolling(KpiId.ChannelShare, "channelShare", "Channel share", Percent, Neutral,
+            "(in a channel: scope) that channel's volume / volume of all × 100", "queued / created", null, [ScopeKind.Channel],
+            [EventType.ContactQueued, EventType.TicketCreated]),
+        Rolling(KpiId.Csat, "csat", "CSAT", Percent, HigherIsBetter, "csat responses with score ≥ 4 / csat responses × 100", "answer",
+            new(ThresholdLevel.LessThan(85), ThresholdLevel.LessThan(80)), VoiceScopes, SurveyEvents) with { SampleKpi = KpiId.CsatResponses },
+        Rolling(KpiId.CsatAvg, "csatAvg", "CSAT average", Count, HigherIsBetter, "mean csat score (1–5)", "answer", null, VoiceScopes, SurveyEvents)
+            with { SampleKpi = KpiId.CsatResponses },
+        Rolling(KpiId.Nps, "nps", "NPS", Count, HigherIsBetter, "(responses 9–10 − responses 0–6) / nps responses × 100", "answer",
+            new(ThresholdLevel.LessThan(50), ThresholdLevel.LessThan(30)), VoiceScopes, SurveyEvents) with { SampleKpi = KpiId.NpsResponses },
+        Rolling(KpiId.Ces, "ces", "Customer effort", Count, HigherIsBetter, "mean ces score (1–7)", "answer",
+            new(ThresholdLevel.LessThan(5), ThresholdLevel.LessThan(4)), VoiceScopes, SurveyEvents) with { SampleKpi = KpiId.CesResponses },
+        Rolling(KpiId.SurveyResponses, "surveyResponses", "Survey responses", Count, Neutral, "count of survey responses (all kinds)", "answer", null, VoiceScopes, SurveyEvents),
+        Rolling(KpiId.CsatResponses, "csatResponses", "CSAT responses", Count, Neutral, "count of csat responses", "answer", null, VoiceScopes, SurveyEvents),
+        Rolling(KpiId.NpsResponses, "npsResponses", "NPS responses", Count, Neutral, "count of nps responses", "answer", null, VoiceScopes, SurveyEvents),
+        Rolling(KpiId.CesResponses, "cesResponses", "CES responses", Count, Neutral, "count of ces responses", "answer", null, VoiceScopes, SurveyEvents),
+        Rolling(KpiId.Sentiment, "sentiment", "Sentiment", Count, HigherIsBetter, "mean sentiment.scored score (0–100)", "score",
+            new(ThresholdLevel.LessThan(80), ThresholdLevel.LessThan(60)), VoiceScopes, [EventType.SentimentScored]) with { SampleKpi = KpiId.SentimentScores },
+        Rolling(KpiId.SentimentScores, "sentimentScores", "Sentiment scores", Count, Neutral, "count of sentiment.scored", "score", null, VoiceScopes,
+            [EventType.SentimentScored]),
+        Rolling(KpiId.SelfServiceSessions, "selfServiceSessions", "Self-service sessions", Count, Neutral, "count of selfservice.session", "session", null,
+            ChannelScopes, [EventType.SelfServiceSession]),
+        Rolling(KpiId.SelfServiceResolution, "selfServiceResolution", "Self-service resolution", Percent, HigherIsBetter,
+            "resolved sessions / sessions × 100", "session", null, ChannelScopes, [EventType.SelfServiceSession]),
+        Rolling(KpiId.SelfServiceRate, "selfServiceRate", "Self-service usage", Percent, HigherIsBetter,
+            "sessions / (sessions + offered + ticketsCreated) × 100", "session", null, ChannelScopes,
+            [EventType.SelfServiceSession, EventType.ContactQueued, EventType.TicketCreated]),
     ];
 
     private static readonly FrozenDictionary<string, KpiDefinition> ByName =

@@ -16,6 +16,9 @@ public sealed record KpiDefinition(
     IReadOnlyList<ScopeKind> ScopeKinds,
     IReadOnlyList<EventType> Feeds)
 {
+    /// <summary>For a sampled value (CSAT, NPS…): the KPI counting its answers, below the minimum sample it is not significant.</summary>
+    public KpiId? SampleKpi { get; init; }
+
     /// <summary>Whether the KPI has a value in windows of this kind (gauges only in <c>now</c>, the rest only outside it).</summary>
     public bool AppliesTo(WindowKind window) => IsGauge == (window == WindowKind.Now);
 }

@@ -1,5 +1,6 @@
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Kpis;
+using Wallboard.Engine.Tickets;
 using Wallboard.Engine.Time;
 using Wallboard.Engine.Windows;
 
@@ -16,6 +17,8 @@ internal sealed class ScopeState
     private readonly PaneRing _panes;
     private readonly int[] _agentsByState = new int[Enum.GetValues<AgentState>().Length];
     private SlidingMaximum? _waits;
+    private TicketGauges? _tickets;
+    private Dictionary<string, (double Value, long AtMs)>? _external;
     private long _syncedSecond = long.MinValue;
     private long _todayStart = long.MinValue;
     private long _nextReset = long.MinValue;
@@ -67,6 +70,38 @@ internal sealed class ScopeState
         _waits.Add(second, waitMs);
     }
 
+    /// <summary>The scope's open-ticket lines, created on first use.</summary>
+    public TicketGauges Tickets
+    {
+        get
+        {
+            Sync();
+            if (_tickets is null)
+            {
+                _tickets = new TicketGauges();
+                _tickets.AdvanceTo(_syncedSecond, _layout.AgedBacklogSeconds, _layout.AtRiskSeconds);
+            }
+
+            return _tickets;
+        }
+    }
+
+    /// <summary>Whether the scope ever held tickets (no lines are created just to read zeros).</summary>
+    public bool HasTickets => _tickets is not null;
+
+    /// <summary>Outside figures (<c>metric.recorded</c>) by name: the value with the latest time wins, whatever the arrival order.</summary>
+    public IReadOnlyDictionary<string, (double Value, long AtMs)> External =>
+        _external ?? (IReadOnlyDictionary<string, (double, long)>)new Dictionary<string, (double, long)>();
+
+    public void Record(string name, double value, long atMs)
+    {
+        _external ??= new Dictionary<string, (double, long)>(StringComparer.Ordinal);
+        if (!_external.TryGetValue(name, out var known) || known.AtMs <= atMs)
+        {
+            _external[name] = (value, atMs);
+        }
+    }
+
     public void CountAgent(AgentState state, int delta) => _agentsByState[(int)state] += delta;
 
     public int AgentsIn(AgentState state) => _agentsByState[(int)state];
@@ -110,6 +145,13 @@ internal sealed class ScopeState
         _panes.Save(writer);
         writer.Write(_waits is not null);
         _waits?.Save(writer);
+        writer.Write(_external?.Count ?? 0);
+        foreach (var (name, (value, atMs)) in _external ?? [])
+        {
+            writer.Write(name);
+            writer.Write(value);
+            writer.Write(atMs);
+        }
     }
 
     public void Load(BinaryReader reader)
@@ -122,6 +164,12 @@ internal sealed class ScopeState
         {
             _waits = new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
             _waits.Load(reader);
+        }
+
+        var external = reader.ReadInt32();
+        for (var i = 0; i < external; i++)
+        {
+            Record(reader.ReadString(), reader.ReadDouble(), reader.ReadInt64());
         }
     }
 
@@ -140,6 +188,7 @@ internal sealed class ScopeState
 
         _panes.AdvanceTo(now, _todayStart);
         _waits?.AdvanceTo(now, _todayStart);
+        _tickets?.AdvanceTo(now, _layout.AgedBacklogSeconds, _layout.AtRiskSeconds);
         _syncedSecond = now;
     }
 }

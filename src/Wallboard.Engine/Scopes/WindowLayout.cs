@@ -5,8 +5,11 @@ namespace Wallboard.Engine.Scopes;
 /// <summary>The configured sliding windows and the allowed lateness, shared by every scope.</summary>
 internal sealed class WindowLayout
 {
-    public WindowLayout(IReadOnlyList<WindowId> slidingWindows, TimeSpan allowedLateness)
+    public WindowLayout(IReadOnlyList<WindowId> slidingWindows, TimeSpan allowedLateness, TicketSettings? tickets = null)
     {
+        tickets ??= new TicketSettings();
+        AgedBacklogSeconds = (long)tickets.AgedBacklogAge.TotalSeconds;
+        AtRiskSeconds = (long)tickets.AtRiskHorizon.TotalSeconds;
         SlidingWindows = slidingWindows;
         Seconds = [.. slidingWindows.Select(window => window.Seconds)];
         LongestSeconds = Seconds.Max();
@@ -24,6 +27,10 @@ internal sealed class WindowLayout
     public long LongestSeconds { get; }
 
     public long LatenessSeconds { get; }
+
+    public long AgedBacklogSeconds { get; }
+
+    public long AtRiskSeconds { get; }
 
     /// <summary>Index of a sliding window in <see cref="Seconds"/>, or -1 when it is not configured.</summary>
     public int IndexOf(WindowId window)

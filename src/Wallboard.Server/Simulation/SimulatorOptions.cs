@@ -38,7 +38,7 @@ internal sealed class SimulatorOptions : IValidatableObject
     /// <summary>Team names, agents are dealt round-robin; <see langword="null"/> for the demo centre's (<see cref="DemoTeams"/>).</summary>
     public IList<string>? Teams { get; set; }
 
-    /// <summary>Tickets (email, web forms, social) per hour at the busiest time of day.</summary>
+    /// <summary>Tickets per hour at the busiest time of day: email and web forms in queue <c>email-care</c>, social in <c>social-care</c>.</summary>
     [Range(0, 100_000)]
     public double TicketsPerHour { get; set; } = 24;
 

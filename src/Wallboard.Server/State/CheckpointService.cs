@@ -43,7 +43,9 @@ internal sealed partial class CheckpointService(
         {
             await store.SaveAsync(engine, cancellationToken);
         }
-        catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
+        // ObjectDisposedException: under WebApplicationFactory two StopAsync calls race (the factory's and
+        // Program's RunAsync), and the one that finishes first disposes the multiplexer.
+        catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException or ObjectDisposedException)
         {
             status.RedisFailed(error);
             LogSaveFailed(error.Message);

@@ -25,10 +25,28 @@ public class KpiApiTests(RedisFixture redis)
         Assert.Equal(EventJson.Base.AddSeconds(100), DateTimeOffset.Parse((string)kpis["asOf"]!, CultureInfo.InvariantCulture));
         var expected = new Dictionary<string, double?>
         {
-            ["offered"] = 2, ["answered"] = 1, ["abandoned"] = 1, ["shortAbandoned"] = 0, ["abandonRate"] = 50, ["answerRate"] = 50,
-            ["serviceLevel"] = 50, ["asa"] = 12, ["avgAbandonTime"] = 30, ["maxWait"] = 30, ["handled"] = 1, ["aht"] = 88,
-            ["avgTalk"] = 60, ["avgHold"] = 10, ["avgWrap"] = 18, ["transferRate"] = 0, ["escalationRate"] = 0,
-            ["repeatContactRate"] = null, ["fcr"] = 100, ["upsellRate"] = null, ["saveRate"] = null, ["occupancy"] = null,
+            ["offered"] = 2,
+            ["answered"] = 1,
+            ["abandoned"] = 1,
+            ["shortAbandoned"] = 0,
+            ["abandonRate"] = 50,
+            ["answerRate"] = 50,
+            ["serviceLevel"] = 50,
+            ["asa"] = 12,
+            ["avgAbandonTime"] = 30,
+            ["maxWait"] = 30,
+            ["handled"] = 1,
+            ["aht"] = 88,
+            ["avgTalk"] = 60,
+            ["avgHold"] = 10,
+            ["avgWrap"] = 18,
+            ["transferRate"] = 0,
+            ["escalationRate"] = 0,
+            ["repeatContactRate"] = null,
+            ["fcr"] = 100,
+            ["upsellRate"] = null,
+            ["saveRate"] = null,
+            ["occupancy"] = null,
         };
         Assert.Equal(expected, Values(kpis));
     }
@@ -195,8 +213,15 @@ public class KpiApiTests(RedisFixture redis)
     {
         var completed = new JsonObject
         {
-            ["id"] = "d1", ["type"] = "contact.completed", ["ts"] = EventJson.Ts(100), ["contactId"] = "c1", ["agentId"] = "a1",
-            ["talkSeconds"] = 60, ["holdSeconds"] = 10, ["wrapSeconds"] = 18, ["resolved"] = true,
+            ["id"] = "d1",
+            ["type"] = "contact.completed",
+            ["ts"] = EventJson.Ts(100),
+            ["contactId"] = "c1",
+            ["agentId"] = "a1",
+            ["talkSeconds"] = 60,
+            ["holdSeconds"] = 10,
+            ["wrapSeconds"] = 18,
+            ["resolved"] = true,
         };
         await EventJson.PostAsync(
             client,

@@ -15,14 +15,30 @@ public class StateRecoveryTests(RedisFixture redis)
     private const int BatchSize = 50;
     private static readonly ContactCenterStream Traffic = ContactCenterStream.Generate(seed: 20261123, TimeSpan.FromMinutes(40));
 
-    /// <param name="killAtBatch">The batch in flight (or about to be sent) when the process is killed.</param>
-    /// <param name="postInFlight">Kill once the batch's body is on the wire, before the answer; otherwise between two requests.</param>
-    /// <param name="checkpointFirst">Checkpoint every second and wait for one before the kill; otherwise never checkpoint (the whole log is replayed).</param>
+    /// <summary>When, relative to the POST of the batch at the kill point, the process dies.</summary>
+    public enum KillMoment
+    {
+        /// <summary>Half of the body is sent: the request can neither be logged nor answered.</summary>
+        MidBody,
+
+        /// <summary>The whole body is sent: the server may or may not have logged, applied or answered it.</summary>
+        BodySent,
+
+        /// <summary>No request is open: the previous one was answered, the next is not sent yet.</summary>
+        BetweenPosts,
+    }
+
+    /// <param name="killAtBatch">The batch whose POST the kill interrupts (or precedes).</param>
+    /// <param name="moment">When the process dies, relative to that POST.</param>
+    /// <param name="checkpointFirst">
+    /// Checkpoint every second and wait for one before the kill (restart = checkpoint + the log after it);
+    /// otherwise never checkpoint (restart = the whole log replayed).
+    /// </param>
     [Theory(Timeout = 120_000)]
-    [InlineData(6, true, false)]
-    [InlineData(38, true, true)]
-    [InlineData(69, false, true)]
-    public async Task Recover_AfterKill9MidStream_EqualsAnUninterruptedRun(int killAtBatch, bool postInFlight, bool checkpointFirst)
+    [InlineData(6, KillMoment.MidBody, false)]
+    [InlineData(38, KillMoment.BodySent, true)]
+    [InlineData(69, KillMoment.BetweenPosts, true)]
+    public async Task Recover_AfterKill9MidStream_EqualsAnUninterruptedRun(int killAtBatch, KillMoment moment, bool checkpointFirst)
     {
         Assert.True(Traffic.ExpectedDuplicates > 0 && Traffic.ExpectedLate > 0, "the stream holds duplicates and late events");
         var batches = Traffic.Batches(BatchSize);
@@ -31,7 +47,7 @@ public class StateRecoveryTests(RedisFixture redis)
         var (first, second) = await StartPairAsync(settings);
         await using var reference = first;
         await using var victim = second;
-        var referenceFeed = FeedReferenceAsync(reference, batches);
+        var referenceFeed = FeedAsync(reference, batches);
 
         for (var i = 0; i < killAtBatch; i++)
         {
@@ -44,43 +60,47 @@ public class StateRecoveryTests(RedisFixture redis)
             await victim.PostAcceptedAsync(batches[i]);
         }
 
-        var inFlightAnswered = false;
-        if (postInFlight)
+        var answeredBeforeDeath = moment switch
         {
-            inFlightAnswered = await PostAndKillAsync(victim, batches[killAtBatch]);
-        }
-        else
-        {
-            await victim.KillAsync();
-        }
-
+            KillMoment.BetweenPosts => await KillAsync(victim),
+            _ => await PostAndKillAsync(victim, batches[killAtBatch], halfway: moment == KillMoment.MidBody),
+        };
+        TestContext.Current.TestOutputHelper?.WriteLine($"killed at batch {killAtBatch} ({moment}); the open POST was answered 202: {answeredBeforeDeath}");
         Assert.True(victim.HasExited);
         await using var restarted = await StartAsync(settings, victim.KeyPrefix);
 
-        // The producer never saw an answer for the batch in flight (or lost track of the one before):
-        // it sends both again. Everything already taken must be a duplicate now.
+        // A producer that saw no answer sends the batch again, and one that lost track sends the one
+        // before it too: what was taken before the crash must count as duplicates, never twice.
         var previous = await restarted.PostAcceptedAsync(batches[killAtBatch - 1]);
-        Assert.Equal(CountEvents(batches[killAtBatch - 1]), (int)previous["duplicates"]!);
+        Assert.Equal(AllDuplicates(batches[killAtBatch - 1]), Summary(previous));
         var retried = await restarted.PostAcceptedAsync(batches[killAtBatch]);
-        if (inFlightAnswered)
-        {
-            Assert.Equal(CountEvents(batches[killAtBatch]), (int)retried["duplicates"]!);
-        }
-
+        var later = new List<string>();
         foreach (var batch in batches.Skip(killAtBatch + 1))
         {
-            await restarted.PostAcceptedAsync(batch);
+            later.Add(Summary(await restarted.PostAcceptedAsync(batch)));
         }
 
-        await referenceFeed.WaitAsync(TestContext.Current.CancellationToken);
+        var expectedAnswers = await referenceFeed.WaitAsync(TestContext.Current.CancellationToken);
+        var retriedAsNew = Summary(retried) == expectedAnswers[killAtBatch];
+        if (moment != KillMoment.BodySent || answeredBeforeDeath)
+        {
+            Assert.Equal(answeredBeforeDeath ? AllDuplicates(batches[killAtBatch]) : expectedAnswers[killAtBatch], Summary(retried));
+        }
+        else
+        {
+            Assert.True(retriedAsNew || Summary(retried) == AllDuplicates(batches[killAtBatch]), $"retry answered {Summary(retried)}");
+        }
+
+        Assert.Equal(expectedAnswers.Skip(killAtBatch + 1), later);
         var recovered = RecoveryLine(restarted);
+        TestContext.Current.TestOutputHelper?.WriteLine(recovered);
         if (checkpointFirst)
         {
             Assert.DoesNotContain("checkpoint at 0-0,", recovered, StringComparison.Ordinal);
         }
         else
         {
-            Assert.StartsWith("Recovered: checkpoint at 0-0, then ", recovered, StringComparison.Ordinal);
+            Assert.StartsWith($"Recovered: checkpoint at 0-0, then {(retriedAsNew ? killAtBatch : killAtBatch + 1)} log entries", recovered, StringComparison.Ordinal);
         }
 
         Assert.Equal(await reference.ScopesAsync(), await restarted.ScopesAsync());
@@ -118,29 +138,39 @@ public class StateRecoveryTests(RedisFixture redis)
     private async Task<ServerProcess> StartAsync(Action<IDictionary<string, string>> settings, string? keyPrefix = null) =>
         await ServerProcess.StartAsync(redis.Server, keyPrefix ?? ServerProcess.NewKeyPrefix(), settings);
 
-    private static async Task FeedReferenceAsync(ServerProcess reference, IReadOnlyList<string> batches)
+    // The uninterrupted run: every batch once, in order. Returns each batch's answer.
+    private static async Task<IReadOnlyList<string>> FeedAsync(ServerProcess reference, IReadOnlyList<string> batches)
     {
+        var answers = new List<string>(batches.Count);
         var (accepted, duplicates, late) = (0, 0, 0);
         foreach (var batch in batches)
         {
             var answer = await reference.PostAcceptedAsync(batch);
-            Assert.Empty(answer["rejected"]!.AsArray());
+            answers.Add(Summary(answer));
             accepted += (int)answer["accepted"]!;
             duplicates += (int)answer["duplicates"]!;
             late += (int)answer["late"]!;
         }
 
         Assert.Equal((Traffic.ExpectedAccepted, Traffic.ExpectedDuplicates, Traffic.ExpectedLate), (accepted, duplicates, late));
+        return answers;
     }
 
-    // Starts the POST, kills the process as soon as the whole body is on the wire, and reports whether
-    // the server still managed to answer 202 before it died.
-    private static async Task<bool> PostAndKillAsync(ServerProcess victim, string batch)
+    private static async Task<bool> KillAsync(ServerProcess victim)
     {
-        var content = new SignalingContent(batch);
+        await victim.KillAsync();
+        return false;
+    }
+
+    // Starts the POST, kills the process once half of the body (or all of it) is on the wire, and
+    // reports whether the server still managed to answer 202 before it died.
+    private static async Task<bool> PostAndKillAsync(ServerProcess victim, string batch, bool halfway)
+    {
+        var content = new SignalingContent(batch, halfway);
         var post = victim.Client.PostAsync(new Uri("/api/v1/events", UriKind.Relative), content, TestContext.Current.CancellationToken);
         await content.Sent.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await victim.KillAsync();
+        content.Proceed();
         try
         {
             using var response = await post;
@@ -171,30 +201,47 @@ public class StateRecoveryTests(RedisFixture redis)
         return line[line.IndexOf("Recovered: ", StringComparison.Ordinal)..].TrimEnd();
     }
 
+    private static string Summary(JsonObject answer)
+    {
+        Assert.Empty(answer["rejected"]!.AsArray());
+        return $"{(int)answer["accepted"]!} accepted, {(int)answer["duplicates"]!} duplicates, {(int)answer["late"]!} late";
+    }
+
+    private static string AllDuplicates(string batch) => $"0 accepted, {JsonNode.Parse(batch)!.AsArray().Count} duplicates, 0 late";
+
     private static int OfferedToday(SortedDictionary<string, string> kpis) =>
         (int)(double)JsonNode.Parse(kpis["all today"])!["values"]!["offered"]!;
 
-    private static int CountEvents(string batch) => JsonNode.Parse(batch)!.AsArray().Count;
-
-    /// <summary>A JSON body that says when it has been written to the connection.</summary>
+    /// <summary>A JSON body that says when it (or its first half) is on the wire, and can hold back the rest.</summary>
     private sealed class SignalingContent : HttpContent
     {
         private readonly byte[] _body;
+        private readonly bool _halfway;
         private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _proceed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public SignalingContent(string json)
+        public SignalingContent(string json, bool halfway)
         {
             _body = Encoding.UTF8.GetBytes(json);
+            _halfway = halfway;
             Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
         public Task Sent => _sent.Task;
 
+        public void Proceed() => _proceed.TrySetResult();
+
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            await stream.WriteAsync(_body);
+            var split = _halfway ? _body.Length / 2 : _body.Length;
+            await stream.WriteAsync(_body.AsMemory(0, split));
             await stream.FlushAsync();
             _sent.TrySetResult();
+            if (_halfway)
+            {
+                await _proceed.Task;
+                await stream.WriteAsync(_body.AsMemory(split));
+            }
         }
 
         protected override bool TryComputeLength(out long length)

@@ -16,13 +16,10 @@ internal sealed class SimulationRun
 
     public SimulationRun(SimulatorOptions? options = null, DateTimeOffset? start = null, int seed = Seed)
     {
-        Options = options ?? new SimulatorOptions { Enabled = true };
         Begin = start ?? Start;
-        Model = new SimulationModel(Options, TimeZoneInfo.Utc, Begin, seed);
+        Model = new SimulationModel(options ?? new SimulatorOptions { Enabled = true }, TimeZoneInfo.Utc, Begin, seed);
         Engine = new WallboardEngine(new EngineOptions { Clock = ClockMode.Event }, new HistoricalScheduler(Begin));
     }
-
-    public SimulatorOptions Options { get; }
 
     public DateTimeOffset Begin { get; }
 

@@ -22,7 +22,7 @@ public sealed class TrafficSimulatorTests(RedisFixture redis)
         var simulator = Simulator(app);
 
         Assert.True(simulator.ExecuteTask!.IsCompletedSuccessfully);
-        Assert.Empty(app.Services.GetRequiredService<WallboardEngine>().Scopes().Where(scope => scope.ToString().StartsWith("agent:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(app.Services.GetRequiredService<WallboardEngine>().Scopes(), scope => scope.ToString().StartsWith("agent:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -38,11 +38,12 @@ public sealed class TrafficSimulatorTests(RedisFixture redis)
         {
             clock.Advance(TimeSpan.FromMinutes(1));
             var until = clock.GetUtcNow();
-            await Eventually.TrueAsync(() => engine.Clock >= until.AddSeconds(-30), Timeout, $"the engine clock reaches {until:O}");
+            await Eventually.TrueAsync(() => engine.Clock > until.AddMinutes(-1), Timeout, $"the engine clock reaches {until:O}");
         }
 
         Assert.False(Simulator(app).ExecuteTask!.IsCompleted);
-        Assert.True(Read(engine, KpiId.AgentsOnline, "now") >= 30);
+        Assert.True(Read(engine, KpiId.AgentsOnline, "now") > 0, $"DEBUG clock {engine.Clock:O} fake {clock.GetUtcNow():O} online {Read(engine, KpiId.AgentsOnline, "now")} avail {Read(engine, KpiId.AgentsAvailable, "now")} busy {Read(engine, KpiId.AgentsBusy, "now")} offered {Read(engine, KpiId.Offered, "today")} answered {Read(engine, KpiId.Answered, "today")} scopes {engine.Scopes().Count} {string.Join(",", engine.Scopes().Take(12))}");
+        Assert.InRange(Read(engine, KpiId.AgentsOnline, "now")!.Value, 30, 40);
         Assert.True(Read(engine, KpiId.Offered, "today") >= 5);
         Assert.True(engine.Clock <= clock.GetUtcNow());
     }
@@ -63,8 +64,8 @@ public sealed class TrafficSimulatorTests(RedisFixture redis)
         Assert.Equal(0, Read(engine, KpiId.AgentsOnline, "now"));
     }
 
-    private static WallboardApplication Application(FakeTimeProvider clock, bool enabled) =>
-        new(Redis(), settings =>
+    private WallboardApplication Application(FakeTimeProvider clock, bool enabled) =>
+        new(redis.Server, settings =>
         {
             settings["Simulator:Enabled"] = enabled ? "true" : "false";
             settings["Simulator:Seed"] = "7";
@@ -82,6 +83,4 @@ public sealed class TrafficSimulatorTests(RedisFixture redis)
         Assert.True(WindowId.TryParse(window, out var windowId));
         return engine.Read(scope.Value, windowId.Value)[kpi];
     }
-
-    private RedisServer Redis() => redis.Server;
 }

@@ -49,7 +49,7 @@ export function unitSuffix(unit: Unit): string {
     case 'percent':
       return '%';
     case 'seconds':
-      return 'm:ss';
+      return 'min';
     default:
       return '';
   }
@@ -64,9 +64,21 @@ export function formatValue(value: number | null | undefined, unit: Unit): Forma
     case 'percent':
       return { text: formatPercent(value), unit: '%' };
     case 'seconds':
-      return { text: formatSeconds(value), unit: 'm:ss' };
+      return { text: formatSeconds(value), unit: 'min' };
     default:
       return { text: formatCount(value), unit: '' };
+  }
+}
+
+/** A threshold as the tile's target shows it: "80 %", "1:00", "5" (no needless decimals). */
+export function formatThreshold(value: number, unit: Unit): string {
+  switch (unit) {
+    case 'percent':
+      return `${Number.isInteger(value) ? String(value) : formatPercent(value)} %`;
+    case 'seconds':
+      return formatSeconds(value);
+    default:
+      return formatCount(value);
   }
 }
 

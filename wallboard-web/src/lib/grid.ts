@@ -4,6 +4,7 @@
 // cell through CSS container units, which is why 1 tile and 40 tiles both fill 1080p and 4K exactly.
 
 export const TILE_ASPECT = 1.45;
+export const FULL_GRID_TOLERANCE = 0.13;
 
 export interface GridLayout {
   cols: number;
@@ -15,9 +16,7 @@ export interface GridLayout {
 
 export function gridFor(count: number, width: number, height: number, gap = 0, aspect = TILE_ASPECT): GridLayout {
   const tiles = Math.max(1, Math.floor(count));
-  let best: GridLayout | null = null;
-  let bestScale = -1;
-  let bestEmpty = Number.POSITIVE_INFINITY;
+  const candidates: Array<GridLayout & { scale: number; empty: number }> = [];
   for (let cols = 1; cols <= tiles; cols++) {
     const rows = Math.ceil(tiles / cols);
     if (cols > 1 && Math.ceil(tiles / (cols - 1)) === rows) {
@@ -29,18 +28,17 @@ export function gridFor(count: number, width: number, height: number, gap = 0, a
     if (cellWidth <= 0 || cellHeight <= 0) {
       continue;
     }
-    const scale = Math.min(cellWidth / aspect, cellHeight);
-    const empty = cols * rows - tiles;
-    // Within 2 % the fuller grid looks better than a marginally bigger one with holes.
-    const clearlyBigger = scale > bestScale * 1.02;
-    const aboutEqual = !clearlyBigger && scale >= bestScale * 0.98;
-    if (best === null || clearlyBigger || (aboutEqual && empty < bestEmpty)) {
-      best = { cols, rows, cellWidth, cellHeight };
-      bestScale = scale;
-      bestEmpty = empty;
-    }
+    candidates.push({ cols, rows, cellWidth, cellHeight, scale: Math.min(cellWidth / aspect, cellHeight), empty: cols * rows - tiles });
   }
-  return best ?? { cols: 1, rows: tiles, cellWidth: Math.max(0, width), cellHeight: Math.max(0, height / tiles) };
+  if (candidates.length === 0) {
+    return { cols: 1, rows: tiles, cellWidth: Math.max(0, width), cellHeight: Math.max(0, height / tiles) };
+  }
+  const biggest = Math.max(...candidates.map((candidate) => candidate.scale));
+  // A full grid (no holes in the last row) is worth tiles up to FULL_GRID_TOLERANCE smaller.
+  const eligible = candidates.filter((candidate) => candidate.scale >= biggest * (1 - FULL_GRID_TOLERANCE));
+  eligible.sort((a, b) => a.empty - b.empty || b.scale - a.scale);
+  const { cols, rows, cellWidth, cellHeight } = eligible[0]!;
+  return { cols, rows, cellWidth, cellHeight };
 }
 
 /** A fixed column count (the ?cols= parameter) still needs its rows and cell sizes. */

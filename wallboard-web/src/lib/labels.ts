@@ -8,10 +8,17 @@ const KIND_NAMES: Record<string, string> = {
   category: 'category',
 };
 
-/** "web-chat" → "Web chat". */
+const ACRONYMS = new Set(['sms', 'vip', 'faq', 'it', 'hr', 'crm', 'vat', 'b2b', 'b2c', 'ivr', 'api']);
+
+/** "web-chat" → "Web chat"; "sms-care" → "SMS care". */
 export function humanize(name: string): string {
-  const words = name.replace(/[-_]+/g, ' ').trim();
-  return words.length === 0 ? name : words[0]!.toUpperCase() + words.slice(1);
+  const words = name.replace(/[-_]+/g, ' ').trim().split(/\s+/).filter((word) => word.length > 0);
+  if (words.length === 0) {
+    return name;
+  }
+  return words
+    .map((word, index) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : index === 0 ? word[0]!.toUpperCase() + word.slice(1) : word))
+    .join(' ');
 }
 
 /** "all" → "All queues"; "queue:sales" → "Sales queue"; "team:alpha" → "Alpha team". */

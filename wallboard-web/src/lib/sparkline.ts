@@ -2,9 +2,23 @@
 // more than GAP_MS between samples (the board was disconnected) or a null value breaks the line, so a
 // gap on the wall means "we did not see this time", never a made-up straight line.
 
-import type { Sample } from './history.ts';
+import { HISTORY_MS, type Sample } from './history.ts';
 
 export const GAP_MS = 30_000;
+export const MIN_SPAN_MS = 2 * 60_000;
+
+/**
+ * The time the sparkline spans: the last hour once the board has watched for an hour; before that,
+ * from the first sample (at least two minutes), so a board started a minute ago does not draw a dot
+ * in a corner.
+ */
+export function sparklineSpan(samples: readonly Sample[], now: number): number {
+  const first = samples[0]?.[0];
+  if (first === undefined) {
+    return HISTORY_MS;
+  }
+  return Math.min(HISTORY_MS, Math.max(MIN_SPAN_MS, now - first));
+}
 
 export interface SparklinePaths {
   /** The line ("M x y L x y …"), empty when there is nothing to draw. */

@@ -74,7 +74,7 @@ function describeLevel(level: ThresholdLevel, format: (value: number) => string)
   const hasAbove = level.above !== null && level.above !== undefined;
   const hasBelow = level.below !== null && level.below !== undefined;
   if (hasAbove && hasBelow) {
-    return `target ${format(level.below!)}–${format(level.above!)}`;
+    return `target ${format(level.below!)} – ${format(level.above!)}`;
   }
   if (hasBelow) {
     return `target ≥ ${format(level.below!)}`;

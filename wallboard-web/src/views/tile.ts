@@ -4,11 +4,11 @@
 
 import type { CatalogEntry, TileDefinition } from '../api.ts';
 import { h, setAttr, setText, stateIcon, svg } from '../lib/dom.ts';
-import { formatAge, formatInline, formatValue } from '../lib/format.ts';
-import { HISTORY_MS, type SeriesHistory } from '../lib/history.ts';
+import { formatAge, formatInline, formatThreshold, formatValue } from '../lib/format.ts';
+import type { SeriesHistory } from '../lib/history.ts';
 import { scopeCaption, windowCaption } from '../lib/labels.ts';
-import { sparklinePaths } from '../lib/sparkline.ts';
-import { staleReason, dataAge, type StaleReason } from '../lib/staleness.ts';
+import { sparklinePaths, sparklineSpan } from '../lib/sparkline.ts';
+import { PROBE_AFTER_MS, staleReason, dataAge, type StaleReason } from '../lib/staleness.ts';
 import { STATE_GLYPHS, STATE_WORDS, stateOf, describeTarget, type TileState } from '../lib/thresholds.ts';
 
 const SPARK_WIDTH = 300;
@@ -55,7 +55,7 @@ export class TileView {
     const spark = svg('svg', { class: 'spark', viewBox: `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`, preserveAspectRatio: 'none', 'aria-hidden': 'true' },
       this.sparkArea, this.sparkLine);
     this.age = h('span', { class: 'age', 'data-testid': 'age' }, '');
-    this.target = h('span', { class: 'target' }, entry ? describeTarget(entry.thresholds, (v) => formatInline(v, entry.unit)) : '');
+    this.target = h('span', { class: 'target' }, entry ? describeTarget(entry.thresholds, (v) => formatThreshold(v, entry.unit)) : '');
     const caption = h('span', { class: 'caption' }, `${scopeCaption(definition.scope)} · ${windowCaption(definition.window)}`);
     this.element = h('article', {
       class: 'tile state-nodata stale',
@@ -68,10 +68,11 @@ export class TileView {
       'data-stale': 'waiting',
       'data-testid': 'tile',
     },
-    h('header', { class: 'tile-head' }, this.label, this.badge),
-    this.valueBox,
-    h('div', { class: 'tile-spark' }, spark),
-    h('footer', { class: 'tile-foot' }, caption, this.target, this.age));
+    h('div', { class: 'tile-body' },
+      h('header', { class: 'tile-head' }, this.label, h('div', { class: 'verdict' }, this.badge, this.target)),
+      this.valueBox,
+      h('div', { class: 'tile-spark' }, spark),
+      h('footer', { class: 'tile-foot' }, caption, this.age)));
     this.element.style.setProperty('--label-chars', String(Math.max(8, title.length)));
     this.render(false);
   }
@@ -95,7 +96,9 @@ export class TileView {
   /** A value from a snapshot or push. Returns the state it had before, to notice a change into critical. */
   update(value: number | null, confirmedAt: number, animate: boolean): TileState {
     const previous = this.state;
-    const changed = this.value !== undefined && value !== this.value;
+    const unit = this.entry?.unit ?? 'count';
+    // Only a change people can see flashes: 74.93 → 74.91 still reads 74.9.
+    const changed = this.value !== undefined && formatValue(value, unit).text !== formatValue(this.value, unit).text;
     this.value = value;
     this.confirmedAt = confirmedAt;
     this.history.add(confirmedAt, value);
@@ -117,7 +120,8 @@ export class TileView {
       setAttr(this.element, 'data-stale', reason ?? '');
     }
     const age = dataAge(this.confirmedAt, now);
-    const text = reason === null ? formatAge(age) : reason === 'waiting' ? 'waiting' : `stale · ${formatAge(age, 0)}`;
+    // "live" while the value is within a probe period (plus the answer's way back) of its confirmation.
+    const text = reason === null ? formatAge(age, PROBE_AFTER_MS + 3_000) : reason === 'waiting' ? 'waiting' : `stale · ${formatAge(age, 0)}`;
     setText(this.age, text);
     this.age.classList.toggle('age-live', text === 'live');
   }
@@ -131,7 +135,7 @@ export class TileView {
 
   drawSparkline(now: number): void {
     this.history.prune(now);
-    const paths = sparklinePaths(this.history.points, now, SPARK_WIDTH, SPARK_HEIGHT, HISTORY_MS);
+    const paths = sparklinePaths(this.history.points, now, SPARK_WIDTH, SPARK_HEIGHT, sparklineSpan(this.history.points, now));
     setAttr(this.sparkLine, 'd', paths.line);
     setAttr(this.sparkArea, 'd', paths.area);
   }

@@ -1,0 +1,145 @@
+using Wallboard.Engine.Events;
+using Wallboard.Engine.Scopes;
+using Wallboard.Engine.Time;
+using Wallboard.Engine.Windows;
+
+namespace Wallboard.Engine.Tickets;
+
+/// <summary>
+/// The tickets the engine knows and their places in the scopes' backlog lines. Like contacts, an event
+/// in order is one derivation step and one out of order retracts the ticket's measurements from its time
+/// on and derives them again. Open tickets are kept until resolved; resolved ones for the retention, in
+/// case they are reopened.
+/// </summary>
+internal sealed partial class TicketBook
+{
+    private readonly Dictionary<string, TicketTimeline> _tickets = new(StringComparer.Ordinal);
+    private readonly Queue<(TicketTimeline Ticket, int Generation, long DueMs)> _resolved = new();
+    private readonly ScopeRegistry _scopes;
+    private readonly EngineClock _clock;
+    private readonly TicketFold _fold;
+    private readonly ContributionWriter _writer = new();
+    private readonly long _retentionMs;
+
+    public TicketBook(ScopeRegistry scopes, EngineClock clock, TicketSettings settings, Func<string, ScopeState> agentScopeFor)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _fold = new TicketFold(scopes, settings, agentScopeFor);
+        _retentionMs = (long)settings.ResolvedRetention.TotalMilliseconds;
+    }
+
+    public int Count => _tickets.Count;
+
+    public TicketTimeline? Find(string ticketId) => _tickets.GetValueOrDefault(ticketId);
+
+    public TicketTimeline Apply(WallboardEvent ticketEvent, string ticketId)
+    {
+        var atMs = ticketEvent.Timestamp.ToUnixTimeMilliseconds();
+        var fromMs = Math.Max(atMs, _clock.LateBoundaryMs);
+        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        {
+            ticket = new TicketTimeline(ticketId);
+            _tickets.Add(ticketId, ticket);
+        }
+
+        var wasResolved = ticket.State.Resolved;
+        if (ticket.IsInOrder(ticketEvent))
+        {
+            ticket.Events.Add(ticketEvent);
+            _fold.Step(ref ticket.State, ticketEvent, _writer.Adding(fromMs));
+        }
+        else
+        {
+            _fold.Replay(ticket.Events, _writer.Retraction(fromMs));
+            ticket.Insert(ticketEvent);
+            ticket.State = _fold.Replay(ticket.Events, _writer.Adding(fromMs));
+        }
+
+        ticket.LastEventMs = Math.Max(ticket.LastEventMs, atMs);
+        UpdateLines(ticket);
+        if (!wasResolved && ticket.State.Resolved)
+        {
+            _resolved.Enqueue((ticket, ticket.Generation, ticket.LastEventMs + _retentionMs));
+        }
+
+        return ticket;
+    }
+
+    /// <summary>Forgets tickets resolved (and not reopened) longer than the retention ago.</summary>
+    public void Expire()
+    {
+        var nowMs = _clock.NowMs;
+        while (_resolved.TryPeek(out var head) && head.DueMs <= nowMs)
+        {
+            _resolved.Dequeue();
+            var ticket = head.Ticket;
+            if (ticket.Generation != head.Generation || !ticket.State.Resolved)
+            {
+                continue;
+            }
+
+            var dueMs = ticket.LastEventMs + _retentionMs;
+            if (dueMs > nowMs)
+            {
+                _resolved.Enqueue((ticket, ticket.Generation, dueMs));
+                continue;
+            }
+
+            Leave(ticket.BacklogNodes);
+            Leave(ticket.NoReplyNodes);
+            _tickets.Remove(ticket.TicketId);
+            ticket.Generation++;
+        }
+    }
+
+    private void UpdateLines(TicketTimeline ticket)
+    {
+        ref var state = ref ticket.State;
+        if (state.InBacklog)
+        {
+            Join(ticket.BacklogNodes, ref state, EngineClock.SecondOf(state.CreatedMs), backlog: true);
+        }
+        else
+        {
+            Leave(ticket.BacklogNodes);
+        }
+
+        if (state.AwaitingFirstReply)
+        {
+            Join(ticket.NoReplyNodes, ref state, EngineClock.SecondOf(state.CreatedMs + state.TargetMs), backlog: false);
+        }
+        else
+        {
+            Leave(ticket.NoReplyNodes);
+        }
+    }
+
+    private void Join(CountingLineNode[] nodes, ref TicketFoldState state, long key, bool backlog)
+    {
+        JoinOne(nodes[0], _scopes.All, key, backlog);
+        JoinOne(nodes[1], state.QueueScope, key, backlog);
+        JoinOne(nodes[2], state.ChannelScope, key, backlog);
+        JoinOne(nodes[3], state.CategoryScope, key, backlog);
+    }
+
+    private static void JoinOne(CountingLineNode node, ScopeState? scope, long key, bool backlog)
+    {
+        if (scope is null)
+        {
+            node.Line?.Leave(node);
+            return;
+        }
+
+        var line = backlog ? scope.Tickets.Backlog : scope.Tickets.AwaitingFirstReply;
+        line.Join(node, key);
+    }
+
+    private static void Leave(CountingLineNode[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            node.Line?.Leave(node);
+        }
+    }
+}
