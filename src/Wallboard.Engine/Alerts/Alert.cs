@@ -1,0 +1,22 @@
+using Wallboard.Engine.Kpis;
+
+namespace Wallboard.Engine.Alerts;
+
+/// <summary>An alert (one per rule and scope while it lasts) as shown to leads and kept in history.</summary>
+public sealed record Alert(
+    string Id,
+    string RuleId,
+    ScopeId Scope,
+    KpiId Kpi,
+    WindowId Window,
+    AlertPhase Phase,
+    AlertSeverity Severity,
+    double? Value,
+    DateTimeOffset BreachedSince,
+    DateTimeOffset? FiredAt,
+    DateTimeOffset? ResolvedAt,
+    Acknowledgement? Acknowledged,
+    IReadOnlyList<AlertTransition> Timeline)
+{
+    public bool IsActive => Phase is AlertPhase.Firing or AlertPhase.NoData;
+}
