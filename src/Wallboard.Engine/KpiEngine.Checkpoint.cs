@@ -11,7 +11,7 @@ namespace Wallboard.Engine;
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }

@@ -61,6 +61,7 @@ export class LiveConnection {
   private probing = false;
   private subscribed = false;
   private everConnected = false;
+  private looping = false;
   private stopped = false;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
@@ -141,6 +142,19 @@ export class LiveConnection {
   }
 
   private async startLoop(): Promise<void> {
+    // One loop at a time: onclose may fire while the first start is still retrying.
+    if (this.looping) {
+      return;
+    }
+    this.looping = true;
+    try {
+      await this.connectUntilSubscribed();
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  private async connectUntilSubscribed(): Promise<void> {
     for (let attempt = 0; !this.stopped; attempt++) {
       if (this.connection.state === HubConnectionState.Disconnected) {
         try {

@@ -41,7 +41,10 @@ internal sealed class DuplicateFilter
             if (_current.Count > 0)
             {
                 _closed.Enqueue((_currentBucket, _current));
-                _current = _spare.TryPop(out var list) ? list : [];
+
+                // Sized like the bucket just closed: growing by doubling to a bucket's hundreds of thousands of
+                // ids would leave large-object garbage behind, which is what triggers gen2 collections.
+                _current = _spare.TryPop(out var list) ? list : new List<UInt128>(_current.Count);
             }
 
             _currentBucket = bucket;

@@ -38,20 +38,6 @@ internal sealed class ContributionWriter
         scope.Add(EngineClock.SecondOf(atMs), counter, Retracting ? -amount : amount);
     }
 
-    /// <summary>
-    /// A cohort measurement: it belongs to the pane of <paramref name="paneMs"/> (a ticket's creation) but is
-    /// caused by an event at <paramref name="causeMs"/>, which decides whether this derivation writes it.
-    /// </summary>
-    public void CountInCohort(ScopeState? scope, long paneMs, long causeMs, Counter counter, long amount)
-    {
-        if (scope is null || amount == 0 || causeMs < FromMs)
-        {
-            return;
-        }
-
-        scope.Add(EngineClock.SecondOf(paneMs), counter, Retracting ? -amount : amount);
-    }
-
     public void Wait(ScopeState? scope, long atMs, long waitMs)
     {
         if (scope is null || atMs < FromMs)

@@ -13,6 +13,7 @@ internal sealed partial class TicketBook
         {
             writer.Write(ticket.TicketId);
             writer.Write(ticket.LastEventMs);
+            writer.Write(ticket.InCohort);
             writer.Write(ticket.Events.Count);
             foreach (var ticketEvent in ticket.Events)
             {
@@ -27,7 +28,7 @@ internal sealed partial class TicketBook
         var tickets = reader.ReadInt32();
         for (var i = 0; i < tickets; i++)
         {
-            var ticket = new TicketTimeline(reader.ReadString()) { LastEventMs = reader.ReadInt64() };
+            var ticket = new TicketTimeline(reader.ReadString()) { LastEventMs = reader.ReadInt64(), InCohort = reader.ReadBoolean() };
             var events = reader.ReadInt32();
             for (var e = 0; e < events; e++)
             {

@@ -1,4 +1,5 @@
 using Wallboard.Engine.Events;
+using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Scopes;
 using Wallboard.Engine.Time;
 using Wallboard.Engine.Windows;
@@ -44,6 +45,8 @@ internal sealed partial class TicketBook
         }
 
         var wasResolved = ticket.State.Resolved;
+        var wasCreated = ticket.State.Created;
+        var (repliedBefore, resolvedBefore) = CohortOf(ticket);
         if (ticket.IsInOrder(ticketEvent))
         {
             ticket.Events.Add(ticketEvent);
@@ -57,6 +60,14 @@ internal sealed partial class TicketBook
         }
 
         ticket.LastEventMs = Math.Max(ticket.LastEventMs, atMs);
+        if (!wasCreated && ticket.State.Created)
+        {
+            ticket.InCohort = ticket.State.CreatedMs >= _clock.LateBoundaryMs;
+        }
+
+        var (replied, resolved) = CohortOf(ticket);
+        CountInCohort(ticket, Counter.CreatedAndReplied, replied - repliedBefore);
+        CountInCohort(ticket, Counter.CreatedAndResolved, resolved - resolvedBefore);
         UpdateLines(ticket);
         if (!wasResolved && ticket.State.Resolved)
         {
@@ -91,6 +102,25 @@ internal sealed partial class TicketBook
             _tickets.Remove(ticket.TicketId);
             ticket.Generation++;
         }
+    }
+
+    // The cohort KPIs count, at the pane of the creation, whether the ticket has a reply / is resolved now:
+    // kept as the change of the end state, so that late and out-of-order events keep them exact.
+    private static (int Replied, int Resolved) CohortOf(TicketTimeline ticket) =>
+        ticket.InCohort && ticket.State.Created ? (ticket.State.Replies > 0 ? 1 : 0, ticket.State.Resolved ? 1 : 0) : (0, 0);
+
+    private void CountInCohort(TicketTimeline ticket, Counter counter, int amount)
+    {
+        if (amount == 0)
+        {
+            return;
+        }
+
+        var second = EngineClock.SecondOf(ticket.State.CreatedMs);
+        _scopes.All.Add(second, counter, amount);
+        ticket.State.QueueScope?.Add(second, counter, amount);
+        ticket.State.ChannelScope?.Add(second, counter, amount);
+        ticket.State.CategoryScope?.Add(second, counter, amount);
     }
 
     private void UpdateLines(TicketTimeline ticket)

@@ -7,8 +7,8 @@ namespace Wallboard.Engine.Tickets;
 /// <summary>
 /// Derives a ticket's measurements from its events in <see cref="EventOrder"/>, like the contact fold:
 /// in order it is one step per event, out of order the ticket is derived again. Cohort measurements
-/// (replied / resolved by now) go to the pane of the ticket's creation. Events of a ticket whose
-/// creation was never seen count nowhere.
+/// (replied / resolved by now) are not derived here: <see cref="TicketBook"/> keeps them from the end
+/// state, so that late events keep them exact. Events of a ticket whose creation was never seen count nowhere.
 /// </summary>
 internal sealed class TicketFold(ScopeRegistry scopes, TicketSettings settings, Func<string, ScopeState> agentScopeFor)
 {
@@ -55,7 +55,6 @@ internal sealed class TicketFold(ScopeRegistry scopes, TicketSettings settings, 
                 state.Open = true;
                 state.Resolved = false;
                 CountInTicketScopes(ref state, atMs, Counter.Reopens, 1, writer);
-                CountInCohort(ref state, atMs, Counter.CreatedAndResolved, -1, writer);
                 break;
             default:
                 break;
@@ -108,7 +107,6 @@ internal sealed class TicketFold(ScopeRegistry scopes, TicketSettings settings, 
             Count(ref state, agent, atMs, Counter.FirstReplies, 1, writer);
             Count(ref state, agent, atMs, Counter.FirstReplyMs, firstReplyMs, writer);
             Count(ref state, agent, atMs, Counter.FirstRepliesWithinTarget, firstReplyMs <= state.TargetMs ? 1 : 0, writer);
-            CountInCohort(ref state, atMs, Counter.CreatedAndReplied, 1, writer);
         }
     }
 
@@ -127,7 +125,6 @@ internal sealed class TicketFold(ScopeRegistry scopes, TicketSettings settings, 
         Count(ref state, agent, atMs, Counter.ResolutionMs, atMs - state.CreatedMs, writer);
         Count(ref state, agent, atMs, Counter.ResolutionTouches, state.Replies, writer);
         Count(ref state, agent, atMs, Counter.OneTouchResolutions, state.Replies == 1 ? 1 : 0, writer);
-        CountInCohort(ref state, atMs, Counter.CreatedAndResolved, 1, writer);
     }
 
     private void Count(ref TicketFoldState state, ScopeState? agent, long atMs, Counter counter, long amount, ContributionWriter writer)
@@ -142,13 +139,5 @@ internal sealed class TicketFold(ScopeRegistry scopes, TicketSettings settings, 
         writer.Count(state.QueueScope, atMs, counter, amount);
         writer.Count(state.ChannelScope, atMs, counter, amount);
         writer.Count(state.CategoryScope, atMs, counter, amount);
-    }
-
-    private void CountInCohort(ref TicketFoldState state, long causeMs, Counter counter, long amount, ContributionWriter writer)
-    {
-        writer.CountInCohort(_all, state.CreatedMs, causeMs, counter, amount);
-        writer.CountInCohort(state.QueueScope, state.CreatedMs, causeMs, counter, amount);
-        writer.CountInCohort(state.ChannelScope, state.CreatedMs, causeMs, counter, amount);
-        writer.CountInCohort(state.CategoryScope, state.CreatedMs, causeMs, counter, amount);
     }
 }

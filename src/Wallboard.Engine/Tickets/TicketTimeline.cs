@@ -20,6 +20,12 @@ internal sealed class TicketTimeline(string ticketId)
 
     public long LastEventMs { get; set; }
 
+    /// <summary>
+    /// Whether the creation counted in the windows (it was not late), and so the ticket in the cohort KPIs
+    /// of its creation's pane; decided once, when the creation arrives.
+    /// </summary>
+    public bool InCohort { get; set; }
+
     public int Generation { get; set; }
 
     public bool IsInOrder(WallboardEvent ticketEvent) =>

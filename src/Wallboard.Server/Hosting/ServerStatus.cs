@@ -7,7 +7,21 @@ internal sealed class ServerStatus
     private volatile bool _redisAvailable = true;
     private volatile string? _redisError;
 
+    private long _lastAppliedMs = long.MinValue;
+
     public bool Recovered => _recovered;
+
+    /// <summary>When events were last applied (the arrival time the engine saw), for "the data stopped" checks.</summary>
+    public DateTimeOffset? LastApplied
+    {
+        get
+        {
+            var ms = Interlocked.Read(ref _lastAppliedMs);
+            return ms == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+    }
+
+    public void EventsApplied(DateTimeOffset arrival) => Interlocked.Exchange(ref _lastAppliedMs, arrival.ToUnixTimeMilliseconds());
 
     public bool RedisAvailable => _redisAvailable;
 

@@ -32,7 +32,7 @@ internal static class EventBatchReader
         using (document)
         {
             var root = document.RootElement;
-            var batch = new ParsedBatch();
+            var batch = new ParsedBatch(body.Length);
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
@@ -60,7 +60,7 @@ internal static class EventBatchReader
 
     private static (ParsedBatch?, BatchError?) ReadLines(ReadOnlySequence<byte> body, int maxEvents)
     {
-        var batch = new ParsedBatch();
+        var batch = new ParsedBatch(body.Length);
         var reader = new SequenceReader<byte>(body);
         var index = 0;
         var anyJson = false;
@@ -110,9 +110,7 @@ internal static class EventBatchReader
         var result = EventParser.Parse(element);
         if (result.IsValid)
         {
-            batch.Events.Add(result.Event);
-            batch.Indexes.Add(index);
-            batch.Json.Add(element.GetRawText());
+            batch.AddValid(index, result.Event, element);
         }
         else
         {

@@ -54,7 +54,11 @@ internal sealed partial class IngestPipeline : BackgroundService
     }
 
     /// <summary>Logs and applies the events; throws <see cref="EventLogUnavailableException"/> when that cannot be done now.</summary>
-    public async Task<IReadOnlyList<IngestResult>> SubmitAsync(IReadOnlyList<WallboardEvent> events, string eventsJson, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IngestResult>> SubmitAsync(IReadOnlyList<WallboardEvent> events, string eventsJson, CancellationToken cancellationToken) =>
+        SubmitAsync(events, System.Text.Encoding.UTF8.GetBytes(eventsJson), cancellationToken);
+
+    /// <summary>Logs and applies the events, given as one UTF-8 JSON array; throws <see cref="EventLogUnavailableException"/> when that cannot be done now.</summary>
+    public async Task<IReadOnlyList<IngestResult>> SubmitAsync(IReadOnlyList<WallboardEvent> events, ReadOnlyMemory<byte> eventsJson, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -147,6 +151,7 @@ internal sealed partial class IngestPipeline : BackgroundService
 
         if (applied)
         {
+            _status.EventsApplied(arrival);
             _activity.NotifyApplied();
         }
     }

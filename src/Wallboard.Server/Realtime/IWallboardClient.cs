@@ -9,6 +9,9 @@ internal interface IWallboardClient
     /// <summary>The agents of the client's agent subscription, after any of them changed state.</summary>
     Task AgentsChanged(Agents.AgentsPayload update);
 
+    /// <summary>An alert fired, changed severity, was acknowledged, lost or regained its data, or resolved.</summary>
+    Task AlertChanged(Alerts.AlertChangePayload change);
+
     /// <summary>The board configuration changed: fetch <c>/api/v1/boards</c> again.</summary>
     Task BoardsChanged();
 

@@ -16,6 +16,7 @@ internal sealed partial class CheckpointStore(
     private static readonly byte[] Magic = "WBCP1\n"u8.ToArray();
     private readonly Lock _gate = new();
     private RedisValue _covered = "0-0";
+    private MemoryStream? _buffer;
 
     public RedisValue CoveredPosition
     {
@@ -68,14 +69,25 @@ internal sealed partial class CheckpointStore(
     public async Task SaveAsync(WallboardEngine engine, CancellationToken cancellationToken)
     {
         var position = CoveredPosition;
-        using var stream = new MemoryStream();
-        stream.Write(Magic);
-        stream.Write(Encoding.ASCII.GetBytes(position.ToString() + "\n"));
-        engine.Checkpoint(stream);
-        var database = await redis.DatabaseAsync();
-        await database.StringSetAsync(keys.Checkpoint, stream.ToArray());
-        cancellationToken.ThrowIfCancellationRequested();
-        LogSaved(position, stream.Length);
+
+        // The checkpoint grows with the state (tens of MB): one buffer is kept and reused, and Redis is
+        // given its used part, instead of growing a new stream by doubling and copying it out each time.
+        var stream = Interlocked.Exchange(ref _buffer, null) ?? new MemoryStream();
+        try
+        {
+            stream.SetLength(0);
+            stream.Write(Magic);
+            stream.Write(Encoding.ASCII.GetBytes(position.ToString() + "\n"));
+            engine.Checkpoint(stream);
+            var database = await redis.DatabaseAsync();
+            await database.StringSetAsync(keys.Checkpoint, stream.GetBuffer().AsMemory(0, (int)stream.Length));
+            cancellationToken.ThrowIfCancellationRequested();
+            LogSaved(position, stream.Length);
+        }
+        finally
+        {
+            Volatile.Write(ref _buffer, stream);
+        }
 
         var retentionStart = time.GetUtcNow() - options.Value.EventLogRetention;
         var trimBefore = Min(position, $"{retentionStart.ToUnixTimeMilliseconds()}-0");

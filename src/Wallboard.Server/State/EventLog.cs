@@ -12,7 +12,7 @@ internal sealed class EventLog(RedisConnection redis, RedisKeys keys)
     public const string ArrivalField = "arrival";
     public const string EventsField = "events";
 
-    public async Task<RedisValue> AppendAsync(long arrivalMs, string eventsJson)
+    public async Task<RedisValue> AppendAsync(long arrivalMs, ReadOnlyMemory<byte> eventsJson)
     {
         var database = await redis.DatabaseAsync();
         return await database.StreamAddAsync(keys.EventLog, [new(ArrivalField, arrivalMs), new(EventsField, eventsJson)]);

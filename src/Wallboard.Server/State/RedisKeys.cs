@@ -21,6 +21,12 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>The set of scope ids seen (<c>all</c>, <c>queue:sales</c>, …).</summary>
     public RedisKey Scopes => _prefix + "scopes";
 
+    /// <summary>Active alerts: a hash of alert id → alert JSON.</summary>
+    public RedisKey ActiveAlerts => _prefix + "alerts:active";
+
+    /// <summary>Resolved alerts: a sorted set of alert JSON scored by resolution time (Unix ms), kept for the history retention.</summary>
+    public RedisKey AlertHistory => _prefix + "alerts:history";
+
     /// <summary>Current KPI values of one scope × window: a hash of KPI id → number (empty string for null), plus <c>_asOf</c>.</summary>
     public RedisKey Kpis(ScopeId scope, WindowId window) => $"{_prefix}kpi:{scope}:{window}";
 }

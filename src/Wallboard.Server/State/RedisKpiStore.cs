@@ -8,17 +8,33 @@ using Wallboard.Server.Realtime;
 namespace Wallboard.Server.State;
 
 /// <summary>
-/// Keeps the current KPI values in Redis hashes for other tools: one pipelined batch per broadcast,
-/// never a round trip per event. It never blocks the caller; while Redis is away the changed rows wait
-/// (one per scope × window, so memory is bounded) and are written when it answers again.
+/// Keeps the current KPI values in Redis hashes for other tools: pipelined batches per broadcast, never
+/// a round trip per event. It never blocks the caller; while Redis is away the changed rows wait (one per
+/// scope × window, so memory is bounded) and are written when it answers again.
 /// </summary>
+/// <remarks>
+/// A floor with a thousand agents has thousands of scope × window rows, most of them changing every
+/// second, so the writes are kept small: a row is written in full the first time and at least once a
+/// minute (a hash lost with a Redis restart heals by itself), and in between only the fields that
+/// changed, plus <c>_asOf</c>; the scope set gets only scopes it may lack. Batches hold at most
+/// <see cref="RowsPerBatch"/> rows, so that no multi-megabyte batch holds up the event log's appends on
+/// the shared connection or runs past the client timeout.
+/// </remarks>
 internal sealed partial class RedisKpiStore(
-    RedisConnection redis, RedisKeys keys, ServerStatus status, IOptions<RedisOptions> options, ILogger<RedisKpiStore> logger)
+    RedisConnection redis, RedisKeys keys, ServerStatus status, TimeProvider time, IOptions<RedisOptions> options, ILogger<RedisKpiStore> logger)
 {
+    private const int RowsPerBatch = 256;
+    private static readonly TimeSpan FullRewriteInterval = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<SubscriptionKey, KpiRow> _latest = [];
     private readonly HashSet<SubscriptionKey> _dirty = [];
     private readonly TimeSpan _timeToLive = options.Value.KpiTimeToLive;
+
+    // What Redis holds as far as this process knows; only the one running flush touches these.
+    private readonly Dictionary<SubscriptionKey, WrittenKpiRow> _written = [];
+    private readonly HashSet<ScopeId> _scopesWritten = [];
+    private DateTimeOffset _scopesWrittenSince;
     private DateTimeOffset _asOf;
     private bool _writing;
 
@@ -68,7 +84,18 @@ internal sealed partial class RedisKpiStore(
 
             try
             {
-                await WriteBatchAsync(rows, asOf);
+                var now = time.GetUtcNow();
+                if (now - _scopesWrittenSince >= FullRewriteInterval)
+                {
+                    _scopesWritten.Clear();
+                    _scopesWrittenSince = now;
+                }
+
+                for (var first = 0; first < rows.Count; first += RowsPerBatch)
+                {
+                    await WriteBatchAsync(rows.GetRange(first, Math.Min(RowsPerBatch, rows.Count - first)), asOf, now);
+                }
+
                 BatchesWritten++;
                 status.RedisSucceeded();
             }
@@ -76,6 +103,10 @@ internal sealed partial class RedisKpiStore(
             {
                 status.RedisFailed(error);
                 LogWriteFailed(rows.Count, error.Message);
+
+                // Redis may have lost what it held (a restart): the next writes are full rows.
+                _written.Clear();
+                _scopesWritten.Clear();
                 lock (_gate)
                 {
                     foreach (var row in rows)
@@ -91,26 +122,61 @@ internal sealed partial class RedisKpiStore(
         }
     }
 
-    private async Task WriteBatchAsync(List<KpiRow> rows, DateTimeOffset asOf)
+    private async Task WriteBatchAsync(List<KpiRow> rows, DateTimeOffset asOf, DateTimeOffset now)
     {
         var database = await redis.DatabaseAsync();
         var batch = database.CreateBatch();
         var writes = new List<Task>(rows.Count * 2 + 1);
-        var asOfText = asOf.ToString("O", CultureInfo.InvariantCulture);
-        foreach (var row in rows)
+        var written = new (SubscriptionKey Key, WrittenKpiRow Row)[rows.Count];
+        var asOfText = (RedisValue)asOf.ToString("O", CultureInfo.InvariantCulture);
+        HashSet<ScopeId>? newScopes = null;
+        for (var i = 0; i < rows.Count; i++)
         {
-            var key = keys.Kpis(row.Scope, row.Window);
-            var entries = row.Values.Applicable()
-                .Select(pair => new HashEntry(pair.Kpi.Name, pair.Value is { } value ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty))
-                .Append(new HashEntry("_asOf", asOfText))
-                .ToArray();
-            writes.Add(batch.HashSetAsync(key, entries));
-            writes.Add(batch.KeyExpireAsync(key, _timeToLive));
+            var row = rows[i];
+            var key = new SubscriptionKey(row.Scope, row.Window);
+            var previous = _written.TryGetValue(key, out var last) && now - last.FullAt < FullRewriteInterval ? last : (WrittenKpiRow?)null;
+            var redisKey = keys.Kpis(row.Scope, row.Window);
+            writes.Add(batch.HashSetAsync(redisKey, Entries(row.Values, previous?.Values, asOfText)));
+            writes.Add(batch.KeyExpireAsync(redisKey, _timeToLive));
+            written[i] = (key, new WrittenKpiRow(row.Values, previous?.FullAt ?? now));
+            if (!_scopesWritten.Contains(row.Scope))
+            {
+                (newScopes ??= []).Add(row.Scope);
+            }
         }
 
-        writes.Add(batch.SetAddAsync(keys.Scopes, [.. rows.Select(row => (RedisValue)row.Scope.ToString()).Distinct()]));
+        if (newScopes is not null)
+        {
+            writes.Add(batch.SetAddAsync(keys.Scopes, [.. newScopes.Select(scope => (RedisValue)scope.ToString())]));
+        }
+
         batch.Execute();
         await Task.WhenAll(writes);
+        foreach (var (key, row) in written)
+        {
+            _written[key] = row;
+        }
+
+        if (newScopes is not null)
+        {
+            _scopesWritten.UnionWith(newScopes);
+        }
+    }
+
+    // Every applicable KPI when nothing is known of the hash, otherwise only those that changed; then _asOf.
+    private static HashEntry[] Entries(KpiValues values, KpiValues? previous, RedisValue asOf)
+    {
+        var entries = new List<HashEntry>(previous is null ? 48 : 8);
+        foreach (var (kpi, value) in values.Applicable())
+        {
+            if (previous is null || previous[kpi.Id] != value)
+            {
+                entries.Add(new HashEntry(kpi.Name, value is { } number ? number.ToString("R", CultureInfo.InvariantCulture) : string.Empty));
+            }
+        }
+
+        entries.Add(new HashEntry("_asOf", asOf));
+        return [.. entries];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Rows} KPI rows to Redis failed ({Reason}); they are written when Redis answers again")]

@@ -8,19 +8,39 @@ public class CatalogApiTests(RedisFixture redis)
 {
     private static readonly string[] Rolling = ["5m", "15m", "30m", "60m", "today"];
 
+    // spec/kpis.md, "Default thresholds": warning above/below, critical above/below.
+    private static readonly Dictionary<string, (double? WarningAbove, double? WarningBelow, double? CriticalAbove, double? CriticalBelow)> SpecThresholds = new()
+    {
+        ["abandonRate"] = (8, null, 10, null),
+        ["serviceLevel"] = (null, 80, null, 70),
+        ["longestWait"] = (60, null, 120, null),
+        ["occupancy"] = (90, 70, 95, null),
+        ["csat"] = (null, 85, null, 80),
+        ["nps"] = (null, 50, null, 30),
+        ["ces"] = (null, 5, null, 4),
+        ["sentiment"] = (null, 80, null, 60),
+        ["fcr"] = (null, 70, null, 50),
+        ["resolutionRate"] = (null, 80, null, 60),
+        ["firstReplyWithinTarget"] = (null, 90, null, 80),
+        ["ticketsBreached"] = (0, null, 10, null),
+    };
+
     [Fact]
-    public async Task GetCatalog_ListsEveryKpiTheEngineComputes()
+    public async Task GetCatalog_ListsEveryContactAndAgentKpiOnce()
     {
         var catalog = await CatalogAsync();
+        var ids = Kpis(catalog).Select(kpi => (string)kpi["id"]!).ToList();
 
-        Assert.Equal(
+        Assert.Superset(
+            new HashSet<string>(
             [
                 "offered", "answered", "abandoned", "shortAbandoned", "abandonRate", "answerRate", "serviceLevel", "asa",
                 "avgAbandonTime", "maxWait", "handled", "aht", "avgTalk", "avgHold", "avgWrap", "transferRate", "escalationRate",
                 "repeatContactRate", "fcr", "upsellRate", "saveRate", "occupancy", "contactsWaiting", "longestWait",
                 "agentsAvailable", "agentsBusy", "agentsWrapup", "agentsAway", "agentsOnline",
-            ],
-            Kpis(catalog).Select(kpi => (string)kpi["id"]!));
+            ]),
+            ids.ToHashSet());
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(["now", "5m", "15m", "30m", "60m", "today"], catalog["windows"]!.AsArray().Select(window => (string)window!));
     }
 
@@ -76,12 +96,24 @@ public class CatalogApiTests(RedisFixture redis)
     }
 
     [Fact]
-    public async Task GetCatalog_KpisWithoutADefaultThreshold_HaveNullThresholds()
+    public async Task GetCatalog_EveryKpi_HasTheSpecDefaultThresholdsOrNone()
     {
         var catalog = await CatalogAsync();
 
-        var withThresholds = Kpis(catalog).Where(kpi => kpi["thresholds"] is not null).Select(kpi => (string)kpi["id"]!);
-        Assert.Equal(["abandonRate", "serviceLevel", "fcr", "occupancy", "longestWait"], withThresholds);
+        Assert.All(Kpis(catalog), kpi =>
+        {
+            var thresholds = kpi["thresholds"];
+            if (!SpecThresholds.TryGetValue((string)kpi["id"]!, out var expected))
+            {
+                Assert.Null(thresholds);
+                return;
+            }
+
+            Assert.Equal(
+                expected,
+                ((double?)thresholds!["warning"]!["above"], (double?)thresholds["warning"]!["below"],
+                    (double?)thresholds["critical"]!["above"], (double?)thresholds["critical"]!["below"]));
+        });
     }
 
     [Fact]

@@ -119,7 +119,9 @@ internal sealed class ContactCenterStream
             var target = Queues.Where(candidate => candidate != queue).ElementAt(_random.Next(Queues.Length - 1));
             Emit(transferMs, "contact.transferred", new JsonObject
             {
-                ["contactId"] = contact, ["toQueue"] = target, ["escalation"] = _random.NextDouble() < 0.3,
+                ["contactId"] = contact,
+                ["toQueue"] = target,
+                ["escalation"] = _random.NextDouble() < 0.3,
             });
             AgentState(transferMs, agent, "wrapup");
             Free(agent, transferMs + Ms(5 + (_random.NextDouble() * 10)));
@@ -133,7 +135,11 @@ internal sealed class ContactCenterStream
         AgentState(endMs, agent, "wrapup");
         var completed = new JsonObject
         {
-            ["contactId"] = contact, ["agentId"] = agent, ["talkSeconds"] = talk, ["holdSeconds"] = hold, ["wrapSeconds"] = wrap,
+            ["contactId"] = contact,
+            ["agentId"] = agent,
+            ["talkSeconds"] = talk,
+            ["holdSeconds"] = hold,
+            ["wrapSeconds"] = wrap,
             ["resolved"] = _random.NextDouble() < 0.8,
         };
         if (queue is "sales" or "retention")

@@ -108,8 +108,8 @@ export class Banner {
     } else if (link.state === 'reconnecting') {
       kind = 'reconnecting';
       title = 'Reconnecting…';
-      const age = oldest !== null ? ` from ${formatSeconds((now - oldest) / 1000)} ago` : '';
-      detail = `The connection to the server is lost; the values shown are greyed and${age ? '' : ' may be'} out of date${age}. ${attempt}`;
+      const age = oldest !== null ? `, from ${formatSeconds(Math.floor((now - oldest) / 1000))} ago` : '';
+      detail = `The connection to the server is lost. Showing the last values${age}, greyed. ${attempt}`;
     } else if (serverStale) {
       kind = 'stale';
       title = 'Data may be stale';

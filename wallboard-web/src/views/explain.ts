@@ -5,7 +5,7 @@
 
 import { api, type CatalogEntry, type CatalogPayload, type KpiRow, type TileDefinition } from '../api.ts';
 import { clear, h, stateIcon } from '../lib/dom.ts';
-import { formatInline, formatPart, formatSettingSeconds } from '../lib/format.ts';
+import { formatInline, formatPart, formatSettingSeconds, formatThreshold } from '../lib/format.ts';
 import { scopeCaption, windowCaption, windowSentence } from '../lib/labels.ts';
 import { describeThresholds, stateOf, STATE_WORDS } from '../lib/thresholds.ts';
 
@@ -133,7 +133,8 @@ export class ExplainPanel {
     const entry = this.entry(tile.kpi);
     return h('header', { class: 'explain-head' },
       h('h2', { id: 'explain-title' }, tile.label || entry?.label || tile.kpi),
-      h('p', { class: 'explain-sub' }, `${entry?.label ?? tile.kpi} · ${scopeCaption(tile.scope)} · ${windowCaption(tile.window)}`));
+      h('p', { class: 'explain-sub' }, [entry && entry.label !== (tile.label || entry.label) ? entry.label : null, scopeCaption(tile.scope), windowCaption(tile.window)]
+        .filter((part) => part !== null).join(' · ')));
   }
 
   private renderLoading(): void {
@@ -159,7 +160,7 @@ export class ExplainPanel {
     const parts = row.explain?.parts[tile.kpi];
     const settings = row.explain?.settings;
     const zone = row.explain?.timeZone ?? this.timeZone();
-    const format = (v: number) => formatInline(v, unit);
+    const format = (v: number) => formatThreshold(v, unit);
 
     const valueLine = h('div', { class: `explain-value state-${state}` },
       h('span', { class: 'explain-figure', 'data-testid': 'explain-value' }, formatInline(value, unit)),

@@ -22,6 +22,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
 ];
 
+// Servers and Redis started here die with the test process, even when it is cut short.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+  }
+});
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -64,7 +80,7 @@ export class TestRedis {
     }
     const port = await freePort();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wallboard-web-redis-'));
-    const child = spawn('redis-server', ['--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
+    const child = track(spawn('redis-server', ['--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' }));
     const redis = new TestRedis(`127.0.0.1:${port}`, child, dir);
     await until('redis-server to listen', () => canConnect(port), 10_000);
     return redis;
@@ -173,7 +189,7 @@ export class ServerProcess {
       Serilog__MinimumLevel__Default: 'Warning',
       ...options.env,
     };
-    const child = spawn('dotnet', [serverDll, '--contentRoot', contentRoot], { cwd: contentRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn('dotnet', [serverDll, '--contentRoot', contentRoot], { cwd: contentRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
     const server = new ServerProcess(child, port, keyPrefix, { ...options, port, keyPrefix });
     try {
       await until('the server to answer /readyz', async () => {
