@@ -51,6 +51,7 @@ internal sealed partial class KpiEngine
         _duplicates = new DuplicateFilter(options.DuplicateHorizon);
         _future = new FutureEvents(options.MaxFutureEvents);
         EmptyScope = new ScopeState(ScopeId.All, _clock, site, Layout);
+        EmptyChannel = new ScopeState(ScopeId.Channel("-"), _clock, site, Layout);
     }
 
     public WindowLayout Layout { get; }
@@ -71,6 +72,9 @@ internal sealed partial class KpiEngine
     public long AgentsVersion { get; private set; }
 
     private ScopeState EmptyScope { get; }
+
+    // A channel never seen has no volume: its channelShare is 0 of all's volume, not "does not apply".
+    private ScopeState EmptyChannel { get; }
 
     public IngestResult Apply(WallboardEvent incoming, long wallNowMs)
     {
@@ -120,7 +124,7 @@ internal sealed partial class KpiEngine
     }
 
     public KpiValues Evaluate(ScopeId scope, WindowId window) =>
-        Evaluate(_scopes.Find(scope) ?? EmptyScope, window);
+        Evaluate(_scopes.Find(scope) ?? (scope.Kind == ScopeKind.Channel ? EmptyChannel : EmptyScope), window);
 
     public IReadOnlyDictionary<KpiId, KpiParts> Explain(ScopeId scope, WindowId window) =>
         KpiCalculator.Explain(_scopes.Find(scope) ?? EmptyScope, Layout, window, _clock.NowSecond);

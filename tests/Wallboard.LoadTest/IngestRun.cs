@@ -25,6 +25,7 @@ internal sealed class IngestRun
     private readonly Stopwatch _clock = new();
     private volatile bool _exhausted;
     private long _unmeasuredErrors;
+    private long _unmeasuredAccepted;
 
     private IngestRun(ServerClient server, byte[][][] streams, TimeSpan warmup, TimeSpan duration)
     {
@@ -63,7 +64,7 @@ internal sealed class IngestRun
             Console.WriteLine(Invariant($"  {run._unmeasuredErrors} errors during the warm-up or after the end (not in the figures below)"));
         }
 
-        return Report(outcome, duration, run._exhausted);
+        return Report(outcome, duration, run._exhausted, run._unmeasuredAccepted);
     }
 
     private async Task<IngestOutcome> ExecuteAsync(CancellationToken cancellationToken)
@@ -105,13 +106,14 @@ internal sealed class IngestRun
             else
             {
                 Interlocked.Add(ref _unmeasuredErrors, scratch.Errors);
+                Interlocked.Add(ref _unmeasuredAccepted, scratch.Accepted);
             }
         }
 
         return measured;
     }
 
-    private static int Report(IngestOutcome outcome, TimeSpan duration, bool exhausted)
+    private static int Report(IngestOutcome outcome, TimeSpan duration, bool exhausted, long unmeasuredAccepted)
     {
         var latency = new Distribution(outcome.LatenciesMs);
         var rate = outcome.Accepted / duration.TotalSeconds;
@@ -128,7 +130,7 @@ internal sealed class IngestRun
             Console.WriteLine("  a producer ran out of pre-generated events before the time was up: raise --events (the rate above is over the whole measured time)");
         }
 
-        Console.WriteLine(Invariant($"RESULT ingest eventsPerSecond={rate:0} accepted={outcome.Accepted} requests={outcome.Requests} errors={outcome.Errors} duplicates={outcome.Duplicates} late={outcome.Late} rejected={outcome.Rejected} exhausted={exhausted.ToString().ToLowerInvariant()} {latency.Fields("request")}"));
+        Console.WriteLine(Invariant($"RESULT ingest eventsPerSecond={rate:0} accepted={outcome.Accepted} totalAccepted={outcome.Accepted + unmeasuredAccepted} requests={outcome.Requests} errors={outcome.Errors} duplicates={outcome.Duplicates} late={outcome.Late} rejected={outcome.Rejected} exhausted={exhausted.ToString().ToLowerInvariant()} {latency.Fields("request")}"));
         return outcome.Errors == 0 ? 0 : 1;
     }
 

@@ -17,16 +17,16 @@ internal sealed class CustomerVoice(SimulationKernel kernel, double surveyShare,
     private static readonly double[] SelfServiceChannelWeights = [0.6, 0.25, 0.15];
 
     // Weights of each score, lowest first, for a good, fair and poor experience.
-    private static readonly double[][] CsatWeights = [[2, 3, 7, 33, 55], [6, 10, 20, 36, 28], [20, 20, 25, 25, 10]];
+    private static readonly double[][] CsatWeights = [[1, 2, 5, 30, 62], [4, 8, 16, 38, 34], [15, 18, 25, 28, 14]];
     private static readonly double[][] NpsWeights =
     [
-        [1, 1, 1, 1, 1, 2, 3, 12, 16, 30, 32],
-        [2, 2, 3, 3, 4, 5, 6, 17, 18, 20, 20],
+        [1, 1, 1, 1, 1, 1, 2, 10, 12, 34, 36],
+        [2, 2, 2, 3, 3, 4, 4, 17, 18, 22, 23],
         [6, 6, 7, 8, 8, 9, 11, 15, 15, 8, 7],
     ];
 
     private static readonly double[][] CesWeights = [[1, 2, 3, 8, 16, 30, 40], [3, 5, 10, 17, 25, 22, 18], [12, 15, 18, 20, 15, 12, 8]];
-    private static readonly double[] SentimentMeans = [86, 70, 50];
+    private static readonly double[] SentimentMeans = [88, 72, 50];
 
     private Random Random => kernel.Random;
 

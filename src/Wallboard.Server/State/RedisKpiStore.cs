@@ -175,6 +175,15 @@ internal sealed partial class RedisKpiStore(
             }
         }
 
+        // Outside figures (metric.recorded) are values of the now window too, as GET /api/v1/kpis shows them.
+        foreach (var (name, value) in values.External)
+        {
+            if (previous is null || !previous.External.TryGetValue(name, out var before) || !before.Equals(value))
+            {
+                entries.Add(new HashEntry("ext." + name, value.ToString("R", CultureInfo.InvariantCulture)));
+            }
+        }
+
         entries.Add(new HashEntry("_asOf", asOf));
         return [.. entries];
     }

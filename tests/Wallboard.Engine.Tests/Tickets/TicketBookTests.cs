@@ -265,7 +265,7 @@ public class TicketBookTests
         original.Resolved(40, "T3");
         using var checkpoint = new MemoryStream();
         original.Engine.Checkpoint(checkpoint);
-        var restarted = new TicketHarness();
+        var restarted = new TicketHarness(idPrefix: "restarted-");
         checkpoint.Position = 0;
         Assert.True(restarted.Engine.TryRestore(checkpoint, out var reason), reason);
 

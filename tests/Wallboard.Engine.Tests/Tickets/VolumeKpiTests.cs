@@ -48,6 +48,16 @@ public class VolumeKpiTests
     }
 
     [Fact]
+    public void ChannelShare_ChannelNeverSeen_IsZeroOfTheVolume()
+    {
+        var tickets = WithMixedDemand();
+
+        Assert.Equal(0, tickets.Kpi(KpiId.ChannelShare, "5m", "channel:fax"));
+        Assert.Equal(0, tickets.Kpi(KpiId.Volume, "5m", "channel:fax"));
+        Assert.Null(new TicketHarness().Kpi(KpiId.ChannelShare, "5m", "channel:fax"));
+    }
+
+    [Fact]
     public void ChannelShare_EarlyDemandLeavesTheWindow_FollowsTheWindow()
     {
         var tickets = WithMixedDemand();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackExchange.Redis;
 using Wallboard.Server.Tests.Support;
 
 namespace Wallboard.Server.Tests.Catalog;
@@ -67,6 +68,24 @@ public class KpiPayloadTests(RedisFixture redis)
         var now = Values(await EventJson.KpisAsync(client, "all", "now"));
         Assert.Equal(68, now["ext.brandEquity"]);
         Assert.Equal(["ext.brandEquity"], now.Keys.Where(key => key.StartsWith("ext.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task KpiHashInRedis_MetricRecorded_HoldsTheExtValueLikeGetKpis()
+    {
+        await using var app = new WallboardApplication(redis.Server);
+        var client = await app.ReadyClientAsync();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var database = connection.GetDatabase();
+        var key = app.KeyPrefix + "kpi:all:now";
+
+        await EventJson.PostAsync(client, Metric("m1", 10, "churnRate", 2.4));
+        await Eventually.TrueAsync(async () => (string?)await database.HashGetAsync(key, "ext.churnRate") == "2.4", TimeSpan.FromSeconds(10), $"{key} holds ext.churnRate 2.4");
+        await EventJson.PostAsync(client, Metric("m2", 20, "churnRate", 2.25));
+        await Eventually.TrueAsync(async () => (string?)await database.HashGetAsync(key, "ext.churnRate") == "2.25", TimeSpan.FromSeconds(10), $"{key} holds ext.churnRate 2.25");
+
+        Assert.Equal(2.25, ApiValue(await EventJson.KpisAsync(client, "all", "now"), "ext.churnRate"));
+        Assert.Equal("2.25", (string?)await database.HashGetAsync(key, "ext.churnRate"));
     }
 
     [Fact]

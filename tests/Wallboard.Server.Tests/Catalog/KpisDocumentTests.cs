@@ -55,15 +55,38 @@ public class KpisDocumentTests(RedisFixture redis)
     }
 
     [Fact]
-    public void CatalogTable_ListsEveryKpiOfTheCatalogInItsOrder()
+    public async Task CatalogTable_EveryRow_IsTheServedCatalogEntryInTheEngineOrder()
     {
+        await using var app = new WallboardApplication(redis.Server);
+        var client = await app.ReadyClientAsync();
+        var body = (await client.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/catalog", UriKind.Relative), TestContext.Current.CancellationToken))!;
+
         var rows = KpisDocument.Load().Table("## The catalog: every KPI the engine computes");
 
         Assert.Equal(KpiCatalog.All.Select(kpi => kpi.Name), rows.Select(row => KpisDocument.Code(row[0]).Single()));
-        Assert.Equal(
-            KpiCatalog.All.Select(kpi => kpi.IsGauge ? "now" : "sliding, today"),
-            rows.Select(row => row[3]));
-        Assert.Equal(KpiCatalog.All.Select(kpi => kpi.Formula), rows.Select(row => row[6].Split(" (sample: ", StringSplitOptions.None)[0]));
+        var served = body["kpis"]!.AsArray().Select(entry => string.Join(" | ",
+            (string)entry!["id"]!,
+            (string)entry["label"]!,
+            (string)entry["unit"]!,
+            entry["measuredAt"]!.ToString() == "now" ? "now" : "sliding, today",
+            (string)entry["direction"]!,
+            string.Join(", ", entry["scopes"]!.AsArray().Select(scope => (string)scope!)),
+            (string)entry["formula"]!,
+            (string)entry["measuredAt"]!,
+            Thresholds(entry["thresholds"]),
+            string.Join(", ", entry["feeds"]!.AsArray().Select(feed => (string)feed!))));
+        var documented = rows.Select(row => string.Join(" | ",
+            KpisDocument.Code(row[0]).Single(),
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6].Split(" (sample: ", StringSplitOptions.None)[0],
+            row[7],
+            row[8],
+            string.Join(", ", KpisDocument.Code(row[9]))));
+        Assert.Equal(served, documented);
     }
 
     [Fact]
@@ -97,5 +120,24 @@ public class KpisDocumentTests(RedisFixture redis)
 
         var listed = string.Join(",", ranking["kpis"]!.AsArray().Select(kpi => $"\"{(string)kpi!}\""));
         Assert.Contains($"\"kpis\":[{listed}]", KpisDocument.Load().Text, StringComparison.Ordinal);
+    }
+
+    private static string Thresholds(JsonNode? thresholds) =>
+        thresholds is null ? "—" : $"{Level(thresholds["warning"])} / {Level(thresholds["critical"])}";
+
+    private static string Level(JsonNode? level)
+    {
+        var parts = new List<string>();
+        if ((double?)level?["above"] is { } above)
+        {
+            parts.Add(FormattableString.Invariant($"> {above}"));
+        }
+
+        if ((double?)level?["below"] is { } below)
+        {
+            parts.Add(FormattableString.Invariant($"< {below}"));
+        }
+
+        return parts.Count == 0 ? "—" : string.Join(" or ", parts);
     }
 }

@@ -346,4 +346,27 @@ public sealed class SimulationModelTests(DefaultDayRun day) : IClassFixture<Defa
         Assert.InRange(run.Kpi(KpiId.EscalationRate)!.Value, 0.5, 5);
         Assert.InRange(run.Kpi(KpiId.Fcr)!.Value, 60, 85);
     }
+
+    [Fact]
+    public void AdvanceTo_DefaultDay_CustomerVoiceHoversAroundItsThresholds()
+    {
+        var run = day.Run;
+
+        Assert.InRange(run.Kpi(KpiId.Csat)!.Value, 80, 92);
+        Assert.InRange(run.Kpi(KpiId.Nps)!.Value, 30, 65);
+        Assert.InRange(run.Kpi(KpiId.Ces)!.Value, 4.5, 6.5);
+        Assert.InRange(run.Kpi(KpiId.Sentiment)!.Value, 75, 90);
+        Assert.InRange(run.Kpi(KpiId.SelfServiceResolution)!.Value, 55, 80);
+    }
+
+    [Fact]
+    public void AdvanceTo_DefaultDay_TicketsAreMostlyAnsweredInTimeAndResolved()
+    {
+        var run = day.Run;
+
+        Assert.InRange(run.Kpi(KpiId.FirstReplyWithinTarget)!.Value, 75, 99);
+        Assert.InRange(run.Kpi(KpiId.ResolutionRate)!.Value, 80, 100);
+        Assert.InRange(run.Kpi(KpiId.ReopenRate)!.Value, 1, 12);
+        Assert.InRange(run.Kpi(KpiId.Backlog, "now")!.Value, 1, 60);
+    }
 }
