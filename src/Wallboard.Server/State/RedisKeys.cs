@@ -27,6 +27,15 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>Resolved alerts: a sorted set of alert JSON scored by resolution time (Unix ms), kept for the history retention.</summary>
     public RedisKey AlertHistory => _prefix + "alerts:history";
 
+    /// <summary>Alert notifications planned but not yet delivered or given up: a hash of notification key → notification JSON, replayed after a restart.</summary>
+    public RedisKey AlertOutbox => _prefix + "alerts:outbox";
+
+    /// <summary>Per alert: the channels told (<c>to:&lt;channel&gt;</c>) and the notifications delivered (<c>sent:&lt;kind&gt;|&lt;channel&gt;|&lt;sequence&gt;</c>).</summary>
+    public RedisKey AlertNotified(string alertId) => $"{_prefix}alerts:notified:{alertId}";
+
+    /// <summary>Per alert: its delivery attempts, a capped list of JSON records, oldest first.</summary>
+    public RedisKey AlertDeliveries(string alertId) => $"{_prefix}alerts:deliveries:{alertId}";
+
     /// <summary>Current KPI values of one scope × window: a hash of KPI id → number (empty string for null), plus <c>_asOf</c>.</summary>
     public RedisKey Kpis(ScopeId scope, WindowId window) => $"{_prefix}kpi:{scope}:{window}";
 }

@@ -226,14 +226,14 @@ public class AgentRankingTests(RedisFixture redis)
 
     private static Dictionary<string, double?> Row(
         double? handled, double? answered, double? aht, double? fcr, double? ticketsResolved, double? csat, double? csatResponses, double? occupancy) => new()
-    {
-        ["handled"] = handled,
-        ["answered"] = answered,
-        ["aht"] = aht,
-        ["fcr"] = fcr,
-        ["ticketsResolved"] = ticketsResolved,
-        ["csat"] = csat,
-        ["csatResponses"] = csatResponses,
-        ["occupancy"] = occupancy,
-    };
+        {
+            ["handled"] = handled,
+            ["answered"] = answered,
+            ["aht"] = aht,
+            ["fcr"] = fcr,
+            ["ticketsResolved"] = ticketsResolved,
+            ["csat"] = csat,
+            ["csatResponses"] = csatResponses,
+            ["occupancy"] = occupancy,
+        };
 }

@@ -4,8 +4,8 @@ namespace Wallboard.Engine.Tests.Replay.Tickets;
 
 /// <summary>
 /// The ticket KPIs by brute force, written from <c>spec/kpis.md</c> and the lead's readings without the
-/// engine's code: at each reading every ticket's events (deduplicated by id, in time order) are walked
-/// from scratch, and every measurement is tested against every window. Slow and plain on purpose.
+/// engine's code: events are kept per ticket (deduplicated by id, in time order) as they arrive, and at
+/// each reading every ticket is walked from scratch and every measurement tested against every window.
 /// </summary>
 /// <remarks>
 /// Readings: a reply is an agent message; bot messages are nothing; a reply's wait runs from the earliest
@@ -24,46 +24,44 @@ internal sealed class TicketOracle(
     long agedSeconds,
     long atRiskSeconds)
 {
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<WallboardEvent>> _tickets = new(StringComparer.Ordinal);
+
     /// <summary>Window indexes: the sliding windows in order, then <c>today</c>.</summary>
-    public static long GroupMs;
-    public static long WalkMs;
     public int WindowCount => windowSeconds.Count + 1;
 
-    public TicketReading Read(IEnumerable<WallboardEvent> seen, long now)
+    /// <summary>Takes one event as it arrives; a second event with an id already seen is ignored.</summary>
+    public void Add(WallboardEvent arriving)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var byTicket = new Dictionary<string, List<WallboardEvent>>(StringComparer.Ordinal);
-        foreach (var seenEvent in seen)
+        var ticketId = TicketIdOf(arriving);
+        if (ticketId is null || !_ids.Add(arriving.Id))
         {
-            if (!ids.Add(seenEvent.Id))
-            {
-                continue;
-            }
-
-            var ticketId = TicketIdOf(seenEvent);
-            if (ticketId is null)
-            {
-                continue;
-            }
-
-            if (!byTicket.TryGetValue(ticketId, out var events))
-            {
-                events = [];
-                byTicket.Add(ticketId, events);
-            }
-
-            events.Add(seenEvent);
+            return;
         }
 
-        GroupMs += sw.ElapsedTicks; sw.Restart();
-        var reading = new TicketReading(WindowCount, now, TodayStart(now), windowSeconds);
-        foreach (var events in byTicket.Values)
+        if (!_tickets.TryGetValue(ticketId, out var events))
         {
-            events.Sort((x, y) => x.Timestamp.CompareTo(y.Timestamp));
+            events = [];
+            _tickets.Add(ticketId, events);
+        }
+
+        var index = events.Count;
+        while (index > 0 && events[index - 1].Timestamp > arriving.Timestamp)
+        {
+            index--;
+        }
+
+        events.Insert(index, arriving);
+    }
+
+    /// <summary>Every KPI at second <paramref name="now"/>, walking every ticket's events from scratch.</summary>
+    public TicketReading Read(long now)
+    {
+        var reading = new TicketReading(WindowCount, now, TodayStart(now), windowSeconds);
+        foreach (var events in _tickets.Values)
+        {
             Walk(events, reading);
         }
-        WalkMs += sw.ElapsedTicks;
 
         return reading;
     }
