@@ -113,16 +113,29 @@ field() {
   sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"
 }
 
-echo "== ingest: $ingest_seconds s, batches of $ingest_batch, $ingest_concurrency concurrent requests"
+load_average() {
+  echo "load average before this phase: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine count too)"
+}
+
+echo "== ingest: $ingest_seconds s, batches of $ingest_batch, $ingest_concurrency producers"
 start_server 4
+# A first, unmeasured run brings the server to steady state (tiered JIT, heap sizes) as a running server would be.
+echo "warming the server up with 10 s of ingest (not measured)"
+dotnet "$load_dll" ingest --url "http://127.0.0.1:$server_port" --seconds 10 --warmup 0 --batch "$ingest_batch" --concurrency "$ingest_concurrency" \
+  | grep -E '^  accepted' || true
+load_average
+server_cpu_start=$(cpu_seconds "$server_pid")
 ingest=$(load ingest --url "http://127.0.0.1:$server_port" --seconds "$ingest_seconds" --batch "$ingest_batch" --concurrency "$ingest_concurrency") || true
+awk -v a="$(cpu_seconds "$server_pid")" -v b="$server_cpu_start" -v n="$(field "$ingest" totalAccepted)" \
+  'BEGIN { if (n > 0) printf "server CPU per accepted event (warm-up of the run included): %.1f µs\n", (a - b) * 1e6 / n }'
 stop_server
 
 latency() {
   local rate="$1"
   echo "== latency at $rate pushes/s: $latency_clients boards, $latency_rate events/s, $latency_seconds s" >&2
   start_server "$rate" >&2
-  load latency --url "http://127.0.0.1:$server_port" --clients "$latency_clients" --rate "$latency_rate" --seconds "$latency_seconds" || true
+  load_average >&2
+  load latency --url "http://127.0.0.1:$server_port" --clients "$latency_clients" --rate "$latency_rate" --seconds "$latency_seconds" --warmup 5 || true
   stop_server >&2
 }
 latency20=$(latency 20)

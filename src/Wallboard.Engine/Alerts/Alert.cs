@@ -18,5 +18,8 @@ public sealed record Alert(
     Acknowledgement? Acknowledged,
     IReadOnlyList<AlertTransition> Timeline)
 {
+    /// <summary>For an alert on an outside figure: its name (the KPI reads <c>ext.&lt;name&gt;</c>).</summary>
+    public string? External { get; init; }
+
     public bool IsActive => Phase is AlertPhase.Firing or AlertPhase.NoData;
 }

@@ -97,6 +97,11 @@ public sealed class AlertEvaluator
 
     private static double? ValueOf(AlertRule rule, KpiValues values)
     {
+        if (rule.External is { } name)
+        {
+            return values.External.TryGetValue(name, out var figure) ? figure : null;
+        }
+
         var value = values[rule.Kpi];
         var sample = KpiCatalog.Get(rule.Kpi).SampleKpi;
         var minimum = Math.Max(rule.MinimumSample, sample is null ? 0 : values.MinimumSample);

@@ -17,6 +17,12 @@ public sealed record AlertRule(
     TimeSpan ClearFor,
     int MinimumSample = 0)
 {
+    /// <summary>For an outside figure (<c>ext.&lt;name&gt;</c>, window <c>now</c>): its name; then <see cref="Kpi"/> is not used.</summary>
+    public string? External { get; init; }
+
+    /// <summary>The KPI as the API names it: its catalog id, or <c>ext.&lt;name&gt;</c>.</summary>
+    public string KpiName => External is null ? KpiCatalog.Get(Kpi).Name : "ext." + External;
+
     /// <summary>The severity a value breaches now, before hysteresis.</summary>
     public AlertSeverity? Breach(double value) =>
         Critical?.IsBreachedBy(value) == true ? AlertSeverity.Critical

@@ -38,7 +38,10 @@ internal sealed class AlertState(AlertRule rule, ScopeId scope, DateTimeOffset b
     }
 
     public Alert Snapshot() => new(
-        Id, Rule.Id, Scope, Rule.Kpi, Rule.Window, Phase, Severity, Value, BreachedSince, FiredAt, ResolvedAt, Acknowledged, [.. Timeline]);
+        Id, Rule.Id, Scope, Rule.Kpi, Rule.Window, Phase, Severity, Value, BreachedSince, FiredAt, ResolvedAt, Acknowledged, [.. Timeline])
+    {
+        External = Rule.External,
+    };
 
     public static AlertState From(Alert alert, AlertRule rule)
     {

@@ -23,13 +23,13 @@ internal sealed record AlertPayload(
 {
     public static AlertPayload From(Alert alert)
     {
-        var kpi = KpiCatalog.Get(alert.Kpi);
+        var (name, label) = alert.External is { } figure ? ("ext." + figure, figure) : (KpiCatalog.Get(alert.Kpi).Name, KpiCatalog.Get(alert.Kpi).Label);
         return new AlertPayload(
             alert.Id,
             alert.RuleId,
             alert.Scope.ToString(),
-            kpi.Name,
-            kpi.Label,
+            name,
+            label,
             alert.Window.ToString(),
             Lower(alert.Phase),
             Lower(alert.Severity),
@@ -46,7 +46,7 @@ internal sealed record AlertPayload(
         Id,
         RuleId,
         ScopeId.TryParse(Scope, out var scope) ? scope.Value : ScopeId.All,
-        KpiCatalog.TryGet(Kpi, out var kpi) ? kpi!.Id : throw new InvalidOperationException($"Unknown KPI {Kpi}"),
+        Kpi.StartsWith("ext.", StringComparison.Ordinal) ? default : KpiCatalog.TryGet(Kpi, out var kpi) ? kpi!.Id : throw new InvalidOperationException($"Unknown KPI {Kpi}"),
         WindowId.TryParse(Window, out var window) ? window.Value : WindowId.Now,
         Enum.Parse<AlertPhase>(Phase, ignoreCase: true),
         Enum.Parse<AlertSeverity>(Severity, ignoreCase: true),
@@ -56,7 +56,10 @@ internal sealed record AlertPayload(
         ResolvedAt,
         Acknowledged,
         [.. Timeline.Select(step => new AlertTransition(
-            Enum.Parse<AlertChangeKind>(step.Kind, ignoreCase: true), step.At, Enum.Parse<AlertSeverity>(step.Severity, ignoreCase: true), step.Value, step.By, step.Note))]);
+            Enum.Parse<AlertChangeKind>(step.Kind, ignoreCase: true), step.At, Enum.Parse<AlertSeverity>(step.Severity, ignoreCase: true), step.Value, step.By, step.Note))])
+    {
+        External = Kpi.StartsWith("ext.", StringComparison.Ordinal) ? Kpi[4..] : null,
+    };
 
     private static string Lower<T>(T value)
         where T : struct, Enum

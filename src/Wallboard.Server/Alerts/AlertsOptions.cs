@@ -57,6 +57,13 @@ internal sealed class AlertsOptions : IValidatableObject
             return "needs an id";
         }
 
+        if (rule.Kpi.StartsWith("ext.", StringComparison.Ordinal))
+        {
+            return rule.Kpi.Length == 4 || rule.Window != "now" || !ScopePattern.TryParse(rule.Scope, out _)
+                ? "an outside figure needs its name (ext.<name>), a scope and the window 'now'"
+                : CheckBands(rule);
+        }
+
         if (!KpiCatalog.TryGet(rule.Kpi, out var kpi))
         {
             return $"'{rule.Kpi}' is not a KPI of the catalog";
@@ -72,6 +79,11 @@ internal sealed class AlertsOptions : IValidatableObject
             return $"window '{rule.Window}' is not a window of {rule.Kpi}";
         }
 
+        return CheckBands(rule);
+    }
+
+    private static string? CheckBands(AlertRuleOptions rule)
+    {
         if (rule.Warning is null && rule.Critical is null)
         {
             return "needs a warning or a critical band";
@@ -82,6 +94,15 @@ internal sealed class AlertsOptions : IValidatableObject
 
     private static AlertRule Build(AlertRuleOptions rule)
     {
+        if (rule.Kpi.StartsWith("ext.", StringComparison.Ordinal) && Check(rule) is null && ScopePattern.TryParse(rule.Scope, out var figureScopes))
+        {
+            return new AlertRule(
+                rule.Id, default, figureScopes!, WindowId.Now, Band(rule.Warning), Band(rule.Critical), rule.For, rule.ClearFor)
+            {
+                External = rule.Kpi[4..],
+            };
+        }
+
         if (Check(rule) is { } error || !KpiCatalog.TryGet(rule.Kpi, out var kpi) || !ScopePattern.TryParse(rule.Scope, out var scopes)
             || !WindowId.TryParse(rule.Window, out var window))
         {

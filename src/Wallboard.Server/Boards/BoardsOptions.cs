@@ -31,7 +31,16 @@ internal sealed partial class BoardsOptions : IValidatableObject
 
             foreach (var tile in board.Tiles)
             {
-                if (!KpiCatalog.TryGet(tile.Kpi, out var kpi))
+                if (tile.Kpi.StartsWith("ext.", StringComparison.Ordinal))
+                {
+                    // An outside figure (metric.recorded): a latest value, shown in the now window.
+                    if (tile.Kpi.Length == 4 || tile.Window != "now" || !ScopeId.TryParse(tile.Scope, out _))
+                    {
+                        yield return new ValidationResult(
+                            $"Board '{board.Id}': tile {tile.Kpi} must name the figure (ext.<name>), a scope, and the window 'now'.", [nameof(Boards)]);
+                    }
+                }
+                else if (!KpiCatalog.TryGet(tile.Kpi, out var kpi))
                 {
                     yield return new ValidationResult($"Board '{board.Id}': '{tile.Kpi}' is not a KPI of the catalog.", [nameof(Boards)]);
                 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Wallboard.Engine;
 using Wallboard.Server.Agents;
+using Wallboard.Server.Alerts;
+using Wallboard.Server.Alerts.Delivery;
 using Wallboard.Server.Api;
 using Wallboard.Server.Boards;
 using Wallboard.Server.Ingestion;
@@ -22,6 +24,7 @@ internal static class ServiceCollectionExtensions
         .AddWallboardRealtime()
         .AddWallboardSimulator()
         .AddWallboardBoards()
+        .AddWallboardAlerts()
         .AddWallboardApi();
 
     public static IServiceCollection AddWallboardEngine(this IServiceCollection services)
@@ -95,6 +98,31 @@ internal static class ServiceCollectionExtensions
         services.AddOptions<BoardsOptions>().BindConfiguration(BoardsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BoardCatalog>();
         services.AddHostedService(provider => provider.GetRequiredService<BoardCatalog>());
+        return services;
+    }
+
+    public static IServiceCollection AddWallboardAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AlertStore>();
+
+        // The factory's own request logging writes the full URL, and alert URLs carry their secrets; the only
+        // outgoing HTTP of the server is alert delivery, which logs the channel name instead.
+        services.AddHttpClient();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
+        services.AddSingleton<DeliverySettings>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<MessageSender>();
+        services.AddSingleton<DeliveryOutbox>();
+
+        // The notifier starts before the alert service and stops after it, so that no change is left unplanned.
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<IAlertNotifier>(provider => provider.GetRequiredService<AlertNotifier>());
+        services.AddHostedService(provider => provider.GetRequiredService<AlertNotifier>());
+        services.AddSingleton<AlertService>();
+        services.AddHostedService(provider => provider.GetRequiredService<AlertService>());
         return services;
     }
 

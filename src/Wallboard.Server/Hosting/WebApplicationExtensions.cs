@@ -1,5 +1,7 @@
 using Serilog;
 using Wallboard.Server.Agents;
+using Wallboard.Server.Alerts;
+using Wallboard.Server.Alerts.Delivery;
 using Wallboard.Server.Api;
 using Wallboard.Server.Boards;
 using Wallboard.Server.Ingestion;
@@ -26,6 +28,8 @@ internal static class WebApplicationExtensions
         app.MapHealth();
         app.MapBoards();
         app.MapAgents();
+        app.MapAlerts();
+        app.MapAlertDeliveries();
         app.MapHub<WallboardHub>(WallboardHub.Path);
 
         // The web client's pages are one document; these paths are its routes.

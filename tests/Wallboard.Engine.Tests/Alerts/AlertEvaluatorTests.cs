@@ -187,6 +187,25 @@ public class AlertEvaluatorTests
         Assert.Empty(run.Evaluator.Active);
     }
 
+    [Fact]
+    public void Evaluate_OutsideFigureRule_FiresOnTheLatestRecordedValue()
+    {
+        var churn = new AlertRule(
+            "churn", default, new ScopePattern(ScopeKind.All, null), WindowId.Now,
+            new AlertBand(Above: 3), new AlertBand(Above: 5), TimeSpan.Zero, TimeSpan.Zero)
+        { External = "churnRate" };
+        var evaluator = new AlertEvaluator([churn]);
+        var values = Enumerable.Repeat(double.NaN, Enum.GetValues<KpiId>().Length).ToArray();
+
+        var changes = evaluator.Evaluate(Start, true, [ScopeId.All], (_, _) =>
+            new KpiValues(WindowKind.Now, values, 1, new Dictionary<string, double> { ["churnRate"] = 6.5 }));
+
+        var fired = Assert.Single(changes);
+        Assert.Equal(AlertSeverity.Critical, fired.Alert.Severity);
+        Assert.Equal("churnRate", fired.Alert.External);
+        Assert.Equal("ext.churnRate", churn.KpiName);
+    }
+
     private sealed class Run(AlertRule rule)
     {
         public AlertEvaluator Evaluator { get; } = new([rule]);

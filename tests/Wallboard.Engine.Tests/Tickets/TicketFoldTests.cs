@@ -186,6 +186,26 @@ public class TicketFoldTests
     }
 
     [Fact]
+    public void AvgReplyTime_ResolvedWhileACustomerWaits_EndsTheWaitAndTheNextWaitStartsAfterIt()
+    {
+        var tickets = new TicketHarness();
+        tickets.Created(0, "T1");
+        tickets.Created(0, "T2");
+        tickets.Customer(100, "T1");
+        tickets.Resolved(200, "T1");
+        tickets.Reopened(300, "T1");
+        tickets.Reply(400, "T1");
+        tickets.Reply(410, "T2");
+        tickets.Resolved(420, "T2");
+        tickets.Customer(500, "T2");
+        tickets.Reopened(501, "T2");
+        tickets.Reply(560, "T2");
+
+        Assert.Equal((410 + 60) / 2.0, tickets.Kpi(KpiId.AvgReplyTime, "60m"));
+        Assert.Equal((400 + 410) / 2.0, tickets.Kpi(KpiId.FirstReplyTime, "60m"));
+    }
+
+    [Fact]
     public void ResolutionTime_TicketsWithOneTwoAndNoReply_CountTouchesAndOneTouch()
     {
         var tickets = new TicketHarness();

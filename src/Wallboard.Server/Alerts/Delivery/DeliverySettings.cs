@@ -34,7 +34,12 @@ internal sealed partial class DeliverySettings(
                 Report(error);
                 lock (_gate)
                 {
-                    return _delivery ?? throw;
+                    if (_delivery is null)
+                    {
+                        throw;
+                    }
+
+                    return _delivery;
                 }
             }
         }
@@ -64,7 +69,12 @@ internal sealed partial class DeliverySettings(
                 Report(error);
                 lock (_gate)
                 {
-                    return _rules ?? throw;
+                    if (_rules is null)
+                    {
+                        throw;
+                    }
+
+                    return _rules;
                 }
             }
         }
@@ -82,6 +92,22 @@ internal sealed partial class DeliverySettings(
             catch (OptionsValidationException)
             {
                 return TimeSpan.FromDays(8);
+            }
+        }
+    }
+
+    /// <summary>How often delivery looks for reminders, escalations and closed group windows: the alert evaluation interval.</summary>
+    public TimeSpan TickInterval
+    {
+        get
+        {
+            try
+            {
+                return alerts.CurrentValue.EvaluationInterval;
+            }
+            catch (OptionsValidationException)
+            {
+                return TimeSpan.FromSeconds(1);
             }
         }
     }

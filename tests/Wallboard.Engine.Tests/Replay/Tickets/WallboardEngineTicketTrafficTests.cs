@@ -150,14 +150,15 @@ public class WallboardEngineTicketTrafficTests
         var output = TestContext.Current.TestOutputHelper;
         var created = events.OfType<TicketCreated>().Select(e => e.TicketId).ToHashSet();
         var tickets = events.Select(TicketIdOf).ToHashSet();
-        var month = engine.Read(ScopeId.All, WindowId.Today);
+        var day = engine.Read(ScopeId.All, WindowId.Sliding(1440));
         var now = engine.Read(ScopeId.All, WindowId.Now);
         output?.WriteLine(
             $"{mode}: {events.Count} events ({events.Count - events.Select(e => e.Id).Distinct().Count()} sent twice), {created.Count} tickets created, " +
             $"{tickets.Count - created.Count} orphans, {checkpoints} checkpoints, {comparison.Compared} values compared, {comparison.Mismatched} differ");
         output?.WriteLine(
-            $"last day: created {month[KpiId.TicketsCreated]}, resolved {month[KpiId.TicketsResolved]}, first reply {month[KpiId.FirstReplyTime]:0.#} s, " +
-            $"within target {month[KpiId.FirstReplyWithinTarget]:0.#} %, reopen {month[KpiId.ReopenRate]:0.#} %; " +
+            $"last 1440m: created {day[KpiId.TicketsCreated]}, resolved {day[KpiId.TicketsResolved]}, first reply {day[KpiId.FirstReplyTime]:0.#} s, " +
+            $"within target {day[KpiId.FirstReplyWithinTarget]:0.#} %, avg reply {day[KpiId.AvgReplyTime]:0.#} s, resolution {day[KpiId.ResolutionTime]:0.#} s, " +
+            $"one-touch {day[KpiId.OneTouchRate]:0.#} %, reopen {day[KpiId.ReopenRate]:0.#} %, answered {day[KpiId.AnsweredTicketRate]:0.#} %, resolution rate {day[KpiId.ResolutionRate]:0.#} %; " +
             $"now: backlog {now[KpiId.Backlog]}, aged {now[KpiId.BacklogAged]}, breached {now[KpiId.TicketsBreached]}, at risk {now[KpiId.TicketsAtRisk]}");
     }
 

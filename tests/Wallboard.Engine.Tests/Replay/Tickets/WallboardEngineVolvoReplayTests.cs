@@ -74,7 +74,7 @@ public class WallboardEngineVolvoReplayTests
 
             engine.Ingest(new MetricRecorded($"clock-{at.ToUnixTimeSeconds()}", at, "clock", 0, null, null));
             comparison.Compare(oracle.Read(at.ToUnixTimeSeconds()), scopes, Rolling, Gauges, at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            if (at.Hour == 23 && at.DayOfWeek == DayOfWeek.Sunday && at.Year == 2012 && at.Month >= 4)
+            if (at.Hour == 23 && at.Minute == 59 && at.DayOfWeek == DayOfWeek.Wednesday && at.Year == 2012)
             {
                 output?.WriteLine(Figures(engine, at));
             }
@@ -83,11 +83,11 @@ public class WallboardEngineVolvoReplayTests
         output?.WriteLine($"{checkpoints.Count} checkpoints, {scopes.Count} scopes, {comparison.Compared} values compared, {comparison.Mismatched} differ");
         output?.WriteLine($"end ({events[^1].Timestamp:yyyy-MM-dd HH:mm}): {Figures(engine, events[^1].Timestamp)}");
         Assert.Equal(events.Count, results.GetValueOrDefault(IngestStatus.Accepted));
-        Assert.True(comparison.Compared > 50_000, $"only {comparison.Compared} values compared");
+        Assert.True(comparison.Compared > 40_000, $"only {comparison.Compared} values compared");
         Assert.True(comparison.Mismatched == 0, comparison.Report());
     }
 
-    /// <summary>Noon and the day's last second from March to May 2012, every hour of one busy week, two earlier year-ends, the end.</summary>
+    /// <summary>Noon and the day's last second from March to May 2012, every third hour of one busy week, two earlier year-ends, the end.</summary>
     private static SortedSet<DateTimeOffset> Checkpoints(DateTimeOffset end)
     {
         var instants = new SortedSet<DateTimeOffset>
@@ -102,7 +102,7 @@ public class WallboardEngineVolvoReplayTests
             instants.Add(day.AddDays(1).AddSeconds(-1));
         }
 
-        for (var hour = new DateTimeOffset(2012, 5, 7, 0, 0, 0, Offset); hour < new DateTimeOffset(2012, 5, 14, 0, 0, 0, Offset); hour = hour.AddHours(1))
+        for (var hour = new DateTimeOffset(2012, 5, 7, 0, 0, 0, Offset); hour < new DateTimeOffset(2012, 5, 14, 0, 0, 0, Offset); hour = hour.AddHours(3))
         {
             instants.Add(hour);
         }

@@ -1,0 +1,13 @@
+namespace Wallboard.Server.Alerts.Delivery;
+
+/// <summary>An active alert as delivery follows it: for reminders and escalation while it fires unacknowledged.</summary>
+internal sealed class WatchedAlert(AlertPayload alert)
+{
+    public AlertPayload Alert { get; set; } = alert;
+
+    /// <summary>The number of the last reminder planned (0: none yet in this process).</summary>
+    public int Reminders { get; set; }
+
+    /// <summary>Whether the escalation channels were told (in this process; Redis markers cover restarts).</summary>
+    public bool Escalated { get; set; }
+}
