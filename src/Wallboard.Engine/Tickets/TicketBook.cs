@@ -16,9 +16,16 @@ internal sealed partial class TicketBook
 {
     private readonly Dictionary<string, TicketTimeline> _tickets = new(StringComparer.Ordinal);
     private readonly Queue<(TicketTimeline Ticket, int Generation, long DueMs)> _resolved = new();
+
+    // Events of a ticket whose creation never came: forgotten once the creation can no longer arrive in time.
+    private readonly Queue<(TicketTimeline Ticket, long DueMs)> _uncreated = new();
     private readonly ScopeRegistry _scopes;
     private readonly EngineClock _clock;
     private readonly TicketFold _fold;
+    // An hour is far beyond any lateness: a creation that has not come by then belongs to a ticket created
+    // before this engine saw traffic (its messages count nowhere anyway).
+    private const long UncreatedTimeoutMs = 3_600_000;
+
     private readonly ContributionWriter _writer = new();
     private readonly long _retentionMs;
 
@@ -41,6 +48,7 @@ internal sealed partial class TicketBook
         if (!_tickets.TryGetValue(ticketId, out var ticket))
         {
             ticket = new TicketTimeline(ticketId);
+            _uncreated.Enqueue((ticket, atMs + UncreatedTimeoutMs));
             _tickets.Add(ticketId, ticket);
         }
 
@@ -77,10 +85,26 @@ internal sealed partial class TicketBook
         return ticket;
     }
 
-    /// <summary>Forgets tickets resolved (and not reopened) longer than the retention ago.</summary>
+    /// <summary>Forgets tickets resolved (and not reopened) longer than the retention ago, and events of tickets never created.</summary>
     public void Expire()
     {
         var nowMs = _clock.NowMs;
+        while (_uncreated.TryPeek(out var orphan) && orphan.DueMs <= nowMs)
+        {
+            _uncreated.Dequeue();
+            if (!orphan.Ticket.State.Created && _tickets.TryGetValue(orphan.Ticket.TicketId, out var known) && ReferenceEquals(known, orphan.Ticket))
+            {
+                if (orphan.Ticket.LastEventMs + UncreatedTimeoutMs > nowMs)
+                {
+                    _uncreated.Enqueue((orphan.Ticket, orphan.Ticket.LastEventMs + UncreatedTimeoutMs));
+                    continue;
+                }
+
+                _tickets.Remove(orphan.Ticket.TicketId);
+                orphan.Ticket.Generation++;
+            }
+        }
+
         while (_resolved.TryPeek(out var head) && head.DueMs <= nowMs)
         {
             _resolved.Dequeue();

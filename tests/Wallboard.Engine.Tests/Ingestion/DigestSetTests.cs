@@ -1,6 +1,6 @@
 using Wallboard.Engine.Ingestion;
 
-namespace Wallboard.Engine.Tests.Windows;
+namespace Wallboard.Engine.Tests.Ingestion;
 
 public class DigestSetTests
 {

@@ -39,6 +39,8 @@ public class SlowClientTests(RedisFixture redis)
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
+        TestContext.Current.TestOutputHelper?.WriteLine(address);
+        for (var i = 0; i < 5; i++) { await Task.Delay(1000, cancellation); TestContext.Current.TestOutputHelper?.WriteLine(await (await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellation)).Content.ReadAsStringAsync(cancellation)); }
         await Eventually.TrueAsync(
             async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellation)).IsSuccessStatusCode, Timeout, "/readyz answers 200");
         var tracker = app.Services.GetRequiredService<ConnectionTracker>();
