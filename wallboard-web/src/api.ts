@@ -73,6 +73,8 @@ export interface KpiRow {
   window: string;
   asOf: string;
   values: Record<string, number | null>;
+  /** KPIs whose value rests on fewer answers than the minimum sample (shown greyed, not red); omitted when none. */
+  lowSample?: string[];
   explain?: KpiExplanation;
 }
 
@@ -148,6 +150,11 @@ export const api = {
 
 export function rowKey(scope: string, window: string): string {
   return `${scope}|${window}`;
+}
+
+/** Outside figures (metric.recorded) appear on boards as ext.<name>, in the now window. */
+export function isOutsideFigure(kpi: string): boolean {
+  return kpi.startsWith('ext.');
 }
 
 export function tileKey(tile: TileDefinition): string {

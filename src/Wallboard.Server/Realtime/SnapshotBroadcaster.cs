@@ -146,7 +146,7 @@ internal sealed partial class SnapshotBroadcaster(
                     continue;
                 }
 
-                // Serialized once per key, however many groups show it.
+                // Built once per key, however many groups show it.
                 if (payload is null)
                 {
                     payload = KpiPayload.From(key.Scope, key.Window, asOf, current[key]);

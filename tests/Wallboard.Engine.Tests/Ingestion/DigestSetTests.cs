@@ -1,6 +1,8 @@
 using Wallboard.Engine.Ingestion;
 
-namespace Wallboard.Engine.Tests.Ingestion;
+// Not Wallboard.Engine.Tests.Ingestion yet: that namespace would shadow the relative `Ingestion.IngestStatus`
+// in Checkpoints/WallboardEngineCheckpointTests.cs.
+namespace Wallboard.Engine.Tests.Windows;
 
 public class DigestSetTests
 {

@@ -14,14 +14,14 @@ using Wallboard.Server.Tests.Support;
 namespace Wallboard.Server.Tests.Realtime;
 
 /// <summary>
-/// Boards that stop reading, against real Kestrel on a real socket (TestServer's in-memory transport has no
-/// TCP backpressure). The test measures the whole process's managed heap, so its collection runs alone.
+/// Boards that stop reading, against real Kestrel on real sockets (TestServer's in-memory transport has no
+/// TCP backpressure). The test weighs the process's managed heap, so its collection runs alone.
 /// </summary>
 [CollectionDefinition(DisableParallelization = true)]
 [Collection(typeof(SlowClientTests))]
 public class SlowClientTests(RedisFixture redis)
 {
-    // 100 queues × 6 windows: every push to a stalled board carries some 600 rows.
+    // Every batch changes 100 queues and 100 channels in 6 windows: a push to a stalled board carries ~1,200 rows.
     private const int Queues = 100;
     private const int StalledReceiveBufferBytes = 4 * 1024;
     private const int BurstPushes = 100;
@@ -37,76 +37,33 @@ public class SlowClientTests(RedisFixture redis)
         await using var app = new WallboardApplication(redis.Server, settings => settings["Realtime:MaxUpdatesPerSecond"] = "20");
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
-        TestContext.Current.TestOutputHelper?.WriteLine(address);
-        for (var i = 0; i < 5; i++) { await Task.Delay(1000, cancellation); TestContext.Current.TestOutputHelper?.WriteLine(await (await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellation)).Content.ReadAsStringAsync(cancellation)); }
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        using var http = new HttpClient { BaseAddress = address };
         await Eventually.TrueAsync(
             async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellation)).IsSuccessStatusCode, Timeout, "/readyz answers 200");
         var tracker = app.Services.GetRequiredService<ConnectionTracker>();
         var registry = app.Services.GetRequiredService<SubscriptionRegistry>();
-        var hub = new Uri(new Uri(address), WallboardHub.Path);
+        var hub = new Uri(address, WallboardHub.Path);
 
-        // The healthy board: the official client, watching one row, counting every push it gets.
-        var clock = Stopwatch.StartNew();
-        var healthyOffered = Channel.CreateUnbounded<(TimeSpan At, double Offered)>();
-        var healthyPushes = 0;
-        await using var healthy = new HubConnectionBuilder().WithUrl(hub).Build();
-        healthy.On<KpiUpdate>(nameof(IWallboardClient.KpisChanged), update =>
-        {
-            Interlocked.Increment(ref healthyPushes);
-            if (update.Rows.SingleOrDefault() is { } row)
-            {
-                healthyOffered.Writer.TryWrite((clock.Elapsed, row.Values["offered"] ?? 0));
-            }
-        });
-        foreach (var other in typeof(IWallboardClient).GetMethods().Where(method => method.Name != nameof(IWallboardClient.KpisChanged)))
-        {
-            healthy.On(other.Name, [.. other.GetParameters().Select(parameter => parameter.ParameterType)], _ =>
-            {
-                Interlocked.Increment(ref healthyPushes);
-                return Task.CompletedTask;
-            });
-        }
-
-        await healthy.StartAsync(cancellation);
-        await healthy.InvokeAsync<KpiUpdate>(nameof(WallboardHub.Subscribe), new SubscribeRequest(["all"], ["5m"]), cancellation);
-
-        // Two stalled boards on the same big subscription: one will read again, one will die.
-        var subscription = new SubscribeRequest(["all", .. Enumerable.Range(0, Queues).Select(QueueScope)], Windows);
+        await using var healthy = await HealthyBoard.StartAsync(hub);
+        var subscription = new SubscribeRequest(
+            ["all", .. Enumerable.Range(0, Queues).Select(QueueScope), .. Enumerable.Range(0, Queues).Select(ChannelScope)], Windows);
         using var reviving = await RawHubClient.ConnectAsync(hub, StalledReceiveBufferBytes, cancellation);
-        var revivingChannel = await SubscribeAsync(reviving, tracker, registry, subscription, [healthy.ConnectionId!]);
+        var revivingChannel = await SubscribeAsync(reviving, subscription, tracker, registry, [healthy.ConnectionId]);
         using var dying = await RawHubClient.ConnectAsync(hub, StalledReceiveBufferBytes, cancellation);
-        var dyingChannel = await SubscribeAsync(dying, tracker, registry, subscription, [healthy.ConnectionId!, revivingChannel.Connection.ConnectionId]);
+        var dyingChannel = await SubscribeAsync(dying, subscription, tracker, registry, [healthy.ConnectionId, revivingChannel.Connection.ConnectionId]);
 
         var batches = 0;
         var delays = new List<TimeSpan>();
         async Task PostAndObserveAsync()
         {
-            var sent = clock.Elapsed;
+            var sent = healthy.Clock.Elapsed;
             await EventJson.PostAsync(http, Batch(batches));
             batches++;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            deadline.CancelAfter(MaxDelay);
-            (TimeSpan At, double Offered) seen;
-            do
-            {
-                try
-                {
-                    seen = await healthyOffered.Reader.ReadAsync(deadline.Token);
-                }
-                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-                {
-                    Assert.Fail($"the healthy board did not see batch {batches} within {MaxDelay.TotalSeconds} s of its POST");
-                    throw;
-                }
-            }
-            while (seen.Offered < Queues * batches);
-
-            delays.Add(seen.At - sent);
+            delays.Add(await healthy.SeenAsync(offered: Queues * batches) - sent);
         }
 
-        // Until both stalled boards are being skipped: their kernel buffers are full.
+        // Post until both stalled boards are skipped: their kernel buffers are full, a write to each hangs.
         await Eventually.TrueAsync(
             async () =>
             {
@@ -115,31 +72,31 @@ public class SlowClientTests(RedisFixture redis)
             },
             Timeout,
             "both stalled boards are skipped");
-        var stalledAfter = batches;
+        var stalledAt = batches;
         await reviving.PingAsync(cancellation);
         await dying.PingAsync(cancellation);
 
-        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var skippedBefore = revivingChannel.Skipped;
-        var pushesBefore = Volatile.Read(ref healthyPushes);
+        var pushesBefore = healthy.Pushes;
         var burst = Stopwatch.StartNew();
-        while (Volatile.Read(ref healthyPushes) - pushesBefore < BurstPushes)
+        while (healthy.Pushes - pushesBefore < BurstPushes)
         {
-            Assert.True(burst.Elapsed < 3 * Timeout, $"the burst made {healthyPushes - pushesBefore} pushes in {burst.Elapsed.TotalSeconds:0.#} s");
+            Assert.True(burst.Elapsed < 3 * Timeout, $"only {healthy.Pushes - pushesBefore} pushes in {burst.Elapsed.TotalSeconds:0.#} s");
             await PostAndObserveAsync();
         }
 
-        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         var skippedInBurst = revivingChannel.Skipped - skippedBefore;
         await reviving.PingAsync(cancellation);
 
         Assert.All(delays, delay => Assert.True(delay < MaxDelay, $"a change reached the healthy board {delay.TotalMilliseconds:0} ms after its POST"));
-        Assert.Equal(0, tracker.Find(healthy.ConnectionId!)!.Skipped);
+        Assert.Equal(0, tracker.Find(healthy.ConnectionId)!.Skipped);
         Assert.True(revivingChannel.NeedsResync);
         Assert.True(dyingChannel.NeedsResync);
         Assert.True(
-            memoryAfter - memoryBefore < MemoryBound,
-            $"the heap grew by {(memoryAfter - memoryBefore) / 1024 / 1024} MB while {skippedInBurst} pushes to a stalled board were skipped");
+            heapAfter - heapBefore < MemoryBound,
+            $"the heap grew by {(heapAfter - heapBefore) / 1024 / 1024} MB while {skippedInBurst} pushes to the stalled boards were skipped");
 
         // A dead board goes away although a write to it never completed.
         dying.Abort();
@@ -149,67 +106,24 @@ public class SlowClientTests(RedisFixture redis)
             "the dead board leaves the connection tracker and the subscriptions");
 
         // The reviving board reads what its buffers held, then gets its whole subscription as it is now.
-        var written = 0;
-        var fullSnapshots = 0;
-        JsonElement resync;
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
-        {
-            deadline.CancelAfter(Timeout);
-            while (true)
-            {
-                using var message = await reviving.ReceiveAsync(deadline.Token);
-                if (Update(message.RootElement) is not { } update)
-                {
-                    written += IsPush(message.RootElement) ? 1 : 0;
-                    continue;
-                }
-
-                if (!update.GetProperty("full").GetBoolean())
-                {
-                    written++;
-                    Assert.True(
-                        Offered(update, QueueScope(0), "5m") <= stalledAfter,
-                        $"a push written to the stalled board carries batch {Offered(update, QueueScope(0), "5m")}, after it stalled at batch {stalledAfter}");
-                    continue;
-                }
-
-                fullSnapshots++;
-                if (Offered(update, QueueScope(0), "5m") == batches)
-                {
-                    resync = update.Clone();
-                    break;
-                }
-            }
-        }
-
+        var drained = await DrainUntilResyncAsync(reviving, batches);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"stalled after batch {stalledAfter}, {batches} batches, {written} pushes written and {revivingChannel.Skipped} skipped " +
-            $"({skippedInBurst} in the burst of {healthyPushes - pushesBefore}), {fullSnapshots} full snapshots, " +
-            $"heap {memoryBefore / 1024 / 1024} -> {memoryAfter / 1024 / 1024} MB, resync {resync.GetRawText().Length / 1024} KB, " +
-            $"slowest change {delays.Max().TotalMilliseconds:0} ms");
-        Assert.Equal(subscription.Scopes.Count * Windows.Length, resync.GetProperty("rows").GetArrayLength());
-        Assert.All(Enumerable.Range(0, Queues), queue => Assert.Equal(batches, Offered(resync, QueueScope(queue), "5m")));
-        Assert.Equal(Queues * batches, Offered(resync, "all", "5m"));
+            $"stalled at batch {stalledAt} of {batches}; {drained.Written} pushes written, {revivingChannel.Skipped} skipped " +
+            $"({skippedInBurst} in a burst of {healthy.Pushes - pushesBefore}), {drained.FullSnapshots} full snapshot(s) of " +
+            $"{drained.ResyncBytes / 1024} KB; heap {heapBefore / 1024 / 1024} -> {heapAfter / 1024 / 1024} MB; slowest change {delays.Max().TotalMilliseconds:0} ms (#{delays.IndexOf(delays.Max())}), median {delays.Order().ElementAt(delays.Count / 2).TotalMilliseconds:0} ms");
+        Assert.All(drained.WrittenBatches, written => Assert.True(written <= stalledAt, $"a push of batch {written} was written after the board stalled at {stalledAt}"));
+        Assert.True(skippedInBurst * drained.ResyncBytes > 2 * MemoryBound, "the burst skipped too little to tell a queue from none");
+        Assert.Equal(subscription.Scopes.Count * Windows.Length, drained.Resync.GetProperty("rows").GetArrayLength());
+        Assert.All(Enumerable.Range(0, Queues), queue => Assert.Equal(batches, Offered(drained.Resync, QueueScope(queue), "5m")));
+        Assert.Equal(Queues * batches, Offered(drained.Resync, "all", "5m"));
         Assert.False(revivingChannel.NeedsResync);
 
-        // Live again: the next change comes as a plain push, and no push was ever queued for it.
+        // Live again: the next change comes as a plain push; every push to it was written once or skipped.
         await PostAndObserveAsync();
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
-        {
-            deadline.CancelAfter(Timeout);
-            JsonElement? next = null;
-            while (next is null)
-            {
-                using var message = await reviving.ReceiveAsync(deadline.Token);
-                next = Update(message.RootElement)?.Clone();
-            }
-
-            Assert.False(next.Value.GetProperty("full").GetBoolean());
-            Assert.Equal(batches, Offered(next.Value, QueueScope(0), "5m"));
-            written++;
-        }
-
-        Assert.Equal(Volatile.Read(ref healthyPushes), written + revivingChannel.Skipped);
+        var next = await NextUpdateAsync(reviving);
+        Assert.False(next.GetProperty("full").GetBoolean());
+        Assert.Equal(batches, Offered(next, QueueScope(0), "5m"));
+        Assert.Equal(healthy.Pushes, drained.Written + 1 + revivingChannel.Skipped);
 
         reviving.Abort();
         await Eventually.TrueAsync(
@@ -220,17 +134,21 @@ public class SlowClientTests(RedisFixture redis)
 
     private static string QueueScope(int queue) => $"queue:q{queue:000}";
 
+    private static string ChannelScope(int queue) => $"channel:c{queue:000}";
+
     private static JsonObject[] Batch(int batch)
     {
-        // Each batch offers one contact to every queue and abandons the previous batch's, so that nothing piles up.
+        // A contact for every queue (each on a channel of its own); the previous batch's contacts hang up, so that none pile up.
         var at = batch * 0.1;
-        var queued = Enumerable.Range(0, Queues).Select(queue => EventJson.Queued($"q-{batch}-{queue}", at, $"c-{batch}-{queue}", queue: QueueScope(queue)[6..]));
-        var abandoned = Enumerable.Range(0, batch == 0 ? 0 : Queues).Select(queue => EventJson.Abandoned($"x-{batch}-{queue}", at, $"c-{batch - 1}-{queue}"));
+        var queued = Enumerable.Range(0, Queues).Select(queue =>
+            EventJson.Queued($"q-{batch}-{queue}", at, $"c-{batch}-{queue}", queue: QueueScope(queue)[6..], channel: ChannelScope(queue)[8..]));
+        var abandoned = Enumerable.Range(0, batch == 0 ? 0 : Queues).Select(queue =>
+            EventJson.Abandoned($"x-{batch}-{queue}", at, $"c-{batch - 1}-{queue}"));
         return [.. queued, .. abandoned];
     }
 
     private static async Task<ClientChannel> SubscribeAsync(
-        RawHubClient client, ConnectionTracker tracker, SubscriptionRegistry registry, SubscribeRequest subscription, string[] others)
+        RawHubClient client, SubscribeRequest subscription, ConnectionTracker tracker, SubscriptionRegistry registry, string[] others)
     {
         // The client never reads the answer: the hub registers the subscription before it writes the snapshot.
         await client.InvokeAsync("1", nameof(WallboardHub.Subscribe), subscription, TestContext.Current.CancellationToken);
@@ -243,18 +161,130 @@ public class SlowClientTests(RedisFixture redis)
         return channel!;
     }
 
+    /// <summary>Reads until the full snapshot of the latest batch, counting the pushes written before it.</summary>
+    private static async Task<Drained> DrainUntilResyncAsync(RawHubClient client, int batches)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(Timeout);
+        var writtenBatches = new List<double>();
+        var others = 0;
+        var fullSnapshots = 0;
+        while (true)
+        {
+            using var message = await client.ReceiveAsync(deadline.Token);
+            if (Update(message.RootElement) is not { } update)
+            {
+                // The Subscribe answer (type 3) and pings (type 6) are no pushes.
+                others += message.RootElement.GetProperty("type").GetInt32() == 1 ? 1 : 0;
+            }
+            else if (!update.GetProperty("full").GetBoolean())
+            {
+                writtenBatches.Add(Offered(update, QueueScope(0), "5m"));
+            }
+            else
+            {
+                fullSnapshots++;
+                if (Offered(update, QueueScope(0), "5m") == batches)
+                {
+                    return new Drained(writtenBatches.Count + others, writtenBatches, fullSnapshots, update.Clone(), update.GetRawText().Length);
+                }
+            }
+        }
+    }
+
+    private static async Task<JsonElement> NextUpdateAsync(RawHubClient client)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(Timeout);
+        while (true)
+        {
+            using var message = await client.ReceiveAsync(deadline.Token);
+            if (Update(message.RootElement) is { } update)
+            {
+                return update.Clone();
+            }
+        }
+    }
+
     /// <summary>The <c>KpisChanged</c> argument of an invocation message, or null for any other message.</summary>
     private static JsonElement? Update(JsonElement message) =>
-        message.GetProperty("type").GetInt32() == 1 && message.GetProperty("target").GetString() == "KpisChanged"
+        message.GetProperty("type").GetInt32() == 1 && message.GetProperty("target").GetString() == nameof(IWallboardClient.KpisChanged)
             ? message.GetProperty("arguments")[0]
             : null;
 
-    private static bool IsPush(JsonElement message) => message.GetProperty("type").GetInt32() == 1;
+    private static double Offered(JsonElement update, string scope, string window) => update.GetProperty("rows").EnumerateArray()
+        .Single(row => row.GetProperty("scope").GetString() == scope && row.GetProperty("window").GetString() == window)
+        .GetProperty("values").GetProperty("offered").GetDouble();
 
-    private static double? Offered(JsonElement update, string scope, string window)
+    /// <summary>What a stalled board held: the pushes written to it (and the batch each showed), then its resync.</summary>
+    private sealed record Drained(int Written, IReadOnlyList<double> WrittenBatches, int FullSnapshots, JsonElement Resync, int ResyncBytes);
+
+    /// <summary>The official client on one row (<c>all</c>/<c>5m</c>), counting every push and timing each change.</summary>
+    private sealed class HealthyBoard : IAsyncDisposable
     {
-        var row = update.GetProperty("rows").EnumerateArray()
-            .Single(candidate => candidate.GetProperty("scope").GetString() == scope && candidate.GetProperty("window").GetString() == window);
-        return row.GetProperty("values").GetProperty("offered").GetDouble();
+        private readonly HubConnection _connection;
+        private readonly Channel<(TimeSpan At, double Offered)> _offered = Channel.CreateUnbounded<(TimeSpan, double)>();
+        private int _pushes;
+
+        private HealthyBoard(Uri hub)
+        {
+            _connection = new HubConnectionBuilder().WithUrl(hub).Build();
+            _connection.On<KpiUpdate>(nameof(IWallboardClient.KpisChanged), update =>
+            {
+                Interlocked.Increment(ref _pushes);
+                if (update.Rows.SingleOrDefault() is { } row)
+                {
+                    _offered.Writer.TryWrite((Clock.Elapsed, row.Values["offered"] ?? 0));
+                }
+            });
+            foreach (var method in typeof(IWallboardClient).GetMethods().Where(method => method.Name != nameof(IWallboardClient.KpisChanged)))
+            {
+                _connection.On(method.Name, [.. method.GetParameters().Select(parameter => parameter.ParameterType)], _ =>
+                {
+                    Interlocked.Increment(ref _pushes);
+                    return Task.CompletedTask;
+                });
+            }
+        }
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public string ConnectionId => _connection.ConnectionId!;
+
+        public int Pushes => Volatile.Read(ref _pushes);
+
+        public static async Task<HealthyBoard> StartAsync(Uri hub)
+        {
+            var board = new HealthyBoard(hub);
+            await board._connection.StartAsync(TestContext.Current.CancellationToken);
+            await board._connection.InvokeAsync<KpiUpdate>(
+                nameof(WallboardHub.Subscribe), new SubscribeRequest(["all"], ["5m"]), TestContext.Current.CancellationToken);
+            return board;
+        }
+
+        /// <summary>When the board first showed at least <paramref name="offered"/> offered contacts; fails after <see cref="MaxDelay"/>.</summary>
+        public async Task<TimeSpan> SeenAsync(double offered)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            deadline.CancelAfter(MaxDelay);
+            try
+            {
+                while (true)
+                {
+                    var seen = await _offered.Reader.ReadAsync(deadline.Token);
+                    if (seen.Offered >= offered)
+                    {
+                        return seen.At;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"the healthy board did not show {offered} offered within {MaxDelay.TotalSeconds} s");
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 }

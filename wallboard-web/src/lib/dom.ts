@@ -75,6 +75,7 @@ export function stateIcon(state: string): SVGElement {
       icon.appendChild(svg('path', { d: 'M5 5L19 19M19 5L5 19', fill: 'none', stroke: 'currentColor', 'stroke-width': 4.2, 'stroke-linecap': 'round' }));
       break;
     case 'nodata':
+    case 'lowsample':
       icon.appendChild(svg('circle', { cx: 12, cy: 12, r: 8, fill: 'none', stroke: 'currentColor', 'stroke-width': 2.6 }));
       break;
     default:

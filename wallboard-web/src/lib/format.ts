@@ -1,7 +1,8 @@
 // How numbers look on the wall: short, fixed-width, and the same everywhere (the TV, the agent view,
 // the explain panel), so that "87.3 %" on a tile is exactly what the API's 87.3 means.
 
-export type Unit = 'count' | 'percent' | 'seconds';
+/** The catalog's units, and `number` for outside figures (ext.<name>), which the catalog does not describe. */
+export type Unit = 'count' | 'percent' | 'seconds' | 'number';
 
 /** A value split into the big figure and its unit, as a tile draws them. */
 export interface Formatted {
@@ -12,6 +13,7 @@ export interface Formatted {
 export const NO_DATA = '—';
 
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** Percent with one decimal (79.6 is not 80: thresholds are compared to the exact value); 100 stays "100". */
 export function formatPercent(value: number): string {
@@ -65,6 +67,8 @@ export function formatValue(value: number | null | undefined, unit: Unit): Forma
       return { text: formatPercent(value), unit: '%' };
     case 'seconds':
       return { text: formatSeconds(value), unit: 'min' };
+    case 'number':
+      return { text: Math.abs(value) >= 1_000_000 ? formatCount(value) : numberFormat.format(value), unit: '' };
     default:
       return { text: formatCount(value), unit: '' };
   }
@@ -77,6 +81,8 @@ export function formatThreshold(value: number, unit: Unit): string {
       return `${Number.isInteger(value) ? String(value) : formatPercent(value)} %`;
     case 'seconds':
       return formatSeconds(value);
+    case 'number':
+      return numberFormat.format(value);
     default:
       return formatCount(value);
   }

@@ -12,8 +12,12 @@ export interface Thresholds {
   critical: ThresholdLevel | null;
 }
 
-/** `none` is a KPI without thresholds (a plain count): it is shown without a verdict. */
-export type TileState = 'ok' | 'warning' | 'critical' | 'nodata' | 'none';
+/**
+ * `none` is a KPI without thresholds (a plain count): it is shown without a verdict. `lowsample` is a
+ * value resting on fewer answers than the server's minimum sample (its `lowSample` list): shown greyed,
+ * never red, whatever the thresholds say.
+ */
+export type TileState = 'ok' | 'warning' | 'critical' | 'nodata' | 'none' | 'lowsample';
 
 export function isBreached(level: ThresholdLevel | null | undefined, value: number): boolean {
   if (!level) {
@@ -23,9 +27,12 @@ export function isBreached(level: ThresholdLevel | null | undefined, value: numb
     || (level.below !== null && level.below !== undefined && value < level.below);
 }
 
-export function stateOf(value: number | null | undefined, thresholds: Thresholds | null | undefined): TileState {
+export function stateOf(value: number | null | undefined, thresholds: Thresholds | null | undefined, lowSample = false): TileState {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return 'nodata';
+  }
+  if (lowSample) {
+    return 'lowsample';
   }
   if (!thresholds) {
     return 'none';
@@ -46,6 +53,7 @@ export const STATE_WORDS: Record<TileState, string> = {
   critical: 'Critical',
   nodata: 'No data',
   none: '',
+  lowsample: 'Few answers',
 };
 
 /** The glyph each state stands for (the tile draws it as SVG so every TV renders the same shape). */
@@ -55,6 +63,7 @@ export const STATE_GLYPHS: Record<TileState, string> = {
   critical: '✖',
   nodata: '○',
   none: '',
+  lowsample: '○',
 };
 
 /** A short target text for the tile footer and the explain panel, e.g. "target ≥ 80 %" or "ok 70–90 %". */

@@ -50,7 +50,7 @@ class QueueCard {
       h('div', { class: 'metrics' }, metric('Waiting', this.waiting, 'waiting'), this.longestBox, metric('Agents available', this.available, 'available'), this.slBox));
   }
 
-  update(values: Record<string, number | null> | undefined, sla: Record<string, number | null> | undefined, at: number): void {
+  update(values: Record<string, number | null> | undefined, sla: Record<string, number | null> | undefined, at: number, slaLowSample = false): void {
     if (values) {
       setText(this.waiting, countText(values['contactsWaiting']));
       setText(this.available, countText(values['agentsAvailable']));
@@ -59,7 +59,7 @@ class QueueCard {
     if (sla) {
       const value = sla['serviceLevel'] ?? null;
       setText(this.sl, value === null || value === undefined ? NO_DATA : `${formatPercent(value)} %`);
-      markState(this.slBox, stateOf(value, this.slThresholds));
+      markState(this.slBox, stateOf(value, this.slThresholds, slaLowSample));
     }
     this.tick(at);
   }
@@ -178,7 +178,8 @@ export class AgentApp {
       const queue = row.scope.startsWith('queue:') ? row.scope.slice('queue:'.length) : null;
       const card = queue ? this.cards.get(queue) : undefined;
       if (card) {
-        card.update(row.window === 'now' ? row.values : undefined, row.window === '15m' ? row.values : undefined, at);
+        card.update(row.window === 'now' ? row.values : undefined, row.window === '15m' ? row.values : undefined, at,
+          row.window === '15m' && (row.lowSample?.includes('serviceLevel') ?? false));
       }
     }
     this.refresh(at);

@@ -168,7 +168,7 @@ export class BoardApp {
       const tile = new TileView(definition, entry, this.histories.get(tileKey(definition)));
       const row = this.rows.get(rowKey(definition.scope, definition.window));
       if (row && this.confirmedAt !== null) {
-        tile.update(row.values[definition.kpi] ?? null, this.confirmedAt, false);
+        tile.update(row.values[definition.kpi] ?? null, this.confirmedAt, false, row.lowSample?.includes(definition.kpi) ?? false);
       }
       tile.drawSparkline(now);
       this.tiles.push(tile);
@@ -256,7 +256,7 @@ export class BoardApp {
       if (row && (changed.has(key) || tile.currentValue === undefined)) {
         // The first value a tile gets is not an event: only a change into critical rings.
         const hadValue = tile.currentValue !== undefined;
-        const before = tile.update(row.values[tile.definition.kpi] ?? null, at, true);
+        const before = tile.update(row.values[tile.definition.kpi] ?? null, at, true, row.lowSample?.includes(tile.definition.kpi) ?? false);
         enteredCritical ||= hadValue && before !== 'critical' && tile.currentState === 'critical';
       } else {
         tile.confirm(at);

@@ -3,9 +3,9 @@
 // was last updated. Opens on click or Enter on a tile; Escape or the close button closes it and gives
 // the focus back to the tile. While open it follows the live value.
 
-import { api, type CatalogEntry, type CatalogPayload, type KpiRow, type TileDefinition } from '../api.ts';
+import { api, isOutsideFigure, type CatalogEntry, type CatalogPayload, type KpiRow, type TileDefinition } from '../api.ts';
 import { clear, h, stateIcon } from '../lib/dom.ts';
-import { formatInline, formatPart, formatSettingSeconds, formatThreshold } from '../lib/format.ts';
+import { formatInline, formatPart, formatSettingSeconds, formatThreshold, type Unit } from '../lib/format.ts';
 import { scopeCaption, windowCaption, windowSentence } from '../lib/labels.ts';
 import { describeThresholds, stateOf, STATE_WORDS } from '../lib/thresholds.ts';
 
@@ -132,7 +132,7 @@ export class ExplainPanel {
   private heading(tile: TileDefinition): HTMLElement {
     const entry = this.entry(tile.kpi);
     return h('header', { class: 'explain-head' },
-      h('h2', { id: 'explain-title' }, tile.label || entry?.label || tile.kpi),
+      h('h2', { id: 'explain-title' }, tile.label || entry?.label || (isOutsideFigure(tile.kpi) ? tile.kpi.slice(4) : tile.kpi)),
       h('p', { class: 'explain-sub' }, [entry && entry.label !== (tile.label || entry.label) ? entry.label : null, scopeCaption(tile.scope), windowCaption(tile.window)]
         .filter((part) => part !== null).join(' · ')));
   }
@@ -154,9 +154,11 @@ export class ExplainPanel {
 
   private render(tile: TileDefinition, row: KpiRow): void {
     const entry = this.entry(tile.kpi);
-    const unit = entry?.unit ?? 'count';
+    const outside = isOutsideFigure(tile.kpi);
+    const unit = entry?.unit ?? (outside ? 'number' : 'count');
     const value = row.values[tile.kpi] ?? null;
-    const state = stateOf(value, entry?.thresholds);
+    const lowSample = row.lowSample?.includes(tile.kpi) ?? false;
+    const state = stateOf(value, entry?.thresholds, lowSample);
     const parts = row.explain?.parts[tile.kpi];
     const settings = row.explain?.settings;
     const zone = row.explain?.timeZone ?? this.timeZone();
@@ -170,13 +172,18 @@ export class ExplainPanel {
     const fact = (term: string, ...details: Array<Node | string>) => {
       facts.append(h('dt', {}, term), h('dd', {}, ...details));
     };
-    fact('Formula', h('code', { 'data-testid': 'explain-formula' }, entry?.formula ?? 'not in the catalog'));
+    const formula = entry?.formula
+      ?? (outside ? `the latest value of metric.recorded "${tile.kpi.slice(4)}" (a figure computed outside the wallboard)` : 'not in the catalog');
+    fact('Formula', h('code', { 'data-testid': 'explain-formula' }, formula));
+    if (lowSample) {
+      fact('Sample', 'fewer answers than the minimum sample: shown greyed, without a verdict, until enough arrive');
+    }
     if (parts) {
       fact('Numerator', h('strong', { 'data-testid': 'explain-numerator' }, formatPart(parts.numerator)), ` ${parts.numeratorCounts}`);
       fact('Denominator', h('strong', { 'data-testid': 'explain-denominator' }, formatPart(parts.denominator)), ` ${parts.denominatorCounts}`);
       fact('Result', resultLine(parts.numerator, parts.denominator, unit, value));
     } else {
-      fact('Reading', 'read directly from the current state: no numerator or denominator');
+      fact('Reading', outside ? 'as sent by the outside source: no numerator or denominator' : 'read directly from the current state: no numerator or denominator');
     }
     fact('Window', windowSentence(tile.window, settings?.dailyReset, zone));
     fact('Measured at', entry?.measuredAt ?? '—');
@@ -198,11 +205,11 @@ export class ExplainPanel {
   }
 }
 
-function resultLine(numerator: number, denominator: number, unit: string, value: number | null): string {
+function resultLine(numerator: number, denominator: number, unit: Unit, value: number | null): string {
   if (denominator === 0) {
     return 'denominator 0: no data (never shown as 0 or as a breach)';
   }
-  const shown = formatInline(value, unit === 'percent' ? 'percent' : unit === 'seconds' ? 'seconds' : 'count');
+  const shown = formatInline(value, unit);
   if (unit === 'percent') {
     return `${formatPart(numerator)} ÷ ${formatPart(denominator)} × 100 = ${shown}`;
   }

@@ -2,11 +2,11 @@
 // covers and how fresh it is at the bottom. Sizes come from CSS container units (the tile is a size
 // container), so the same markup reads from 5 m on a 40-tile 4K board and on a 1-tile 1080p one.
 
-import type { CatalogEntry, TileDefinition } from '../api.ts';
+import { isOutsideFigure, type CatalogEntry, type TileDefinition } from '../api.ts';
 import { h, setAttr, setText, stateIcon, svg } from '../lib/dom.ts';
-import { formatAge, formatInline, formatThreshold, formatValue } from '../lib/format.ts';
+import { formatAge, formatInline, formatThreshold, formatValue, type Unit } from '../lib/format.ts';
 import type { SeriesHistory } from '../lib/history.ts';
-import { scopeCaption, windowCaption } from '../lib/labels.ts';
+import { humanize, scopeCaption, windowCaption } from '../lib/labels.ts';
 import { sparklinePaths, sparklineSpan } from '../lib/sparkline.ts';
 import { PROBE_AFTER_MS, staleReason, dataAge, type StaleReason } from '../lib/staleness.ts';
 import { STATE_GLYPHS, STATE_WORDS, stateOf, describeTarget, type TileState } from '../lib/thresholds.ts';
@@ -33,6 +33,7 @@ export class TileView {
   private readonly age: HTMLElement;
   private readonly target: HTMLElement;
   private value: number | null | undefined = undefined;
+  private lowSample = false;
   private confirmedAt: number | null = null;
   private state: TileState = 'nodata';
   private stale: StaleReason | null = 'waiting';
@@ -43,7 +44,7 @@ export class TileView {
     readonly entry: CatalogEntry | undefined,
     readonly history: SeriesHistory,
   ) {
-    const title = definition.label || entry?.label || definition.kpi;
+    const title = definition.label || entry?.label || (isOutsideFigure(definition.kpi) ? humanize(definition.kpi.slice(4)) : definition.kpi);
     this.label = h('h2', { class: 'tile-label' }, title);
     this.badgeWord = h('span', { class: 'badge-word' });
     this.badge = h('span', { class: 'badge', 'data-testid': 'badge' }, this.badgeWord);
@@ -55,7 +56,7 @@ export class TileView {
     const spark = svg('svg', { class: 'spark', viewBox: `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`, preserveAspectRatio: 'none', 'aria-hidden': 'true' },
       this.sparkArea, this.sparkLine);
     this.age = h('span', { class: 'age', 'data-testid': 'age' }, '');
-    this.target = h('span', { class: 'target' }, entry ? describeTarget(entry.thresholds, (v) => formatThreshold(v, entry.unit)) : '');
+    this.target = h('span', { class: 'target' }, entry ? describeTarget(entry.thresholds, (v) => formatThreshold(v, this.valueUnit)) : '');
     const caption = h('span', { class: 'caption' }, `${scopeCaption(definition.scope)} · ${windowCaption(definition.window)}`);
     this.element = h('article', {
       class: 'tile state-nodata stale',
@@ -77,6 +78,11 @@ export class TileView {
     this.render(false);
   }
 
+  /** The catalog's unit; outside figures, which it does not describe, are plain numbers. */
+  get valueUnit(): Unit {
+    return this.entry?.unit ?? (isOutsideFigure(this.definition.kpi) ? 'number' : 'count');
+  }
+
   get key(): string {
     return `${this.definition.kpi}|${this.definition.scope}|${this.definition.window}`;
   }
@@ -94,9 +100,10 @@ export class TileView {
   }
 
   /** A value from a snapshot or push. Returns the state it had before, to notice a change into critical. */
-  update(value: number | null, confirmedAt: number, animate: boolean): TileState {
+  update(value: number | null, confirmedAt: number, animate: boolean, lowSample = false): TileState {
     const previous = this.state;
-    const unit = this.entry?.unit ?? 'count';
+    const unit = this.valueUnit;
+    this.lowSample = lowSample;
     // Only a change people can see flashes: 74.93 → 74.91 still reads 74.9.
     const changed = this.value !== undefined && formatValue(value, unit).text !== formatValue(this.value, unit).text;
     this.value = value;
@@ -141,9 +148,9 @@ export class TileView {
   }
 
   private render(flash: boolean): void {
-    const unit = this.entry?.unit ?? 'count';
+    const unit = this.valueUnit;
     const formatted = formatValue(this.value ?? null, unit);
-    const state = this.value === undefined ? 'nodata' : stateOf(this.value, this.entry?.thresholds);
+    const state = this.value === undefined ? 'nodata' : stateOf(this.value, this.entry?.thresholds, this.lowSample);
     setText(this.figure, formatted.text);
     setText(this.unit, formatted.unit);
     this.valueBox.style.setProperty('--chars', String(formatted.text.length + formatted.unit.length * 0.5));

@@ -67,3 +67,9 @@ test('formatSettingSeconds picks the largest whole unit', () => {
   assert.equal(formatSettingSeconds(86_400), '24 h');
   assert.equal(formatSettingSeconds(90), '90 s');
 });
+
+test('outside figures (not in the catalog) keep up to two decimals', () => {
+  assert.deepEqual(formatValue(2.345, 'number'), { text: '2.35', unit: '' });
+  assert.deepEqual(formatValue(1234.5, 'number'), { text: '1,234.5', unit: '' });
+  assert.equal(formatThreshold(0.5, 'number'), '0.5');
+});

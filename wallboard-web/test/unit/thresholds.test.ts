@@ -62,3 +62,10 @@ test('describeTarget and describeThresholds put the levels in words', () => {
   assert.equal(describeThresholds(occupancy, pct), 'warning below 70 % or above 90 %, critical above 95 %');
   assert.equal(describeThresholds(null, pct), 'none (shown without a verdict)');
 });
+
+test('stateOf: a value on too few answers is greyed (lowsample), never red; no data stays no data', () => {
+  assert.equal(stateOf(20, serviceLevel, true), 'lowsample');
+  assert.equal(stateOf(95, serviceLevel, true), 'lowsample');
+  assert.equal(stateOf(null, serviceLevel, true), 'nodata');
+  assert.equal(STATE_WORDS.lowsample, 'Few answers');
+});

@@ -218,6 +218,9 @@ public class AlertNotifierTests(RedisFixture redis)
         await EventJson.PostAsync(restarted, Answer("sales", 5, queuedAt: 4, at: 660));
         await WaitForStepAsync(restarted, alertId, "clearing");
         await EventJson.PostAsync(restarted, Tick(690));
+        await Task.Delay(3000, TestContext.Current.CancellationToken);
+        Console.WriteLine("DEBUG alerts " + (await AlertsAsync(restarted)).ToJsonString());
+        Console.WriteLine("DEBUG deliveries " + (await DeliveriesAsync(restarted, alertId)).ToJsonString());
 
         var pagerDuty = await receiver.WaitForAsync("/pagerduty", 2);
         var slack = await receiver.WaitForAsync("/slack", 3);

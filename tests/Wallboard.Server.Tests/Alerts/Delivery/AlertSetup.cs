@@ -49,8 +49,8 @@ public static class AlertSetup
     public static JsonObject[] Answer(string queue, int count, double queuedAt, double at) =>
         [.. Enumerable.Range(1, count).Select(index => EventJson.Answered($"a-{queue}-{queuedAt}-{index}", at, $"{queue}-{queuedAt}-{index}", $"agent-{queue}-{index}"))];
 
-    /// <summary>An unrelated contact in queue <c>other</c>: moves the event clock without breaching.</summary>
-    public static JsonObject Tick(double at) => EventJson.Queued($"tick-{at}", at, $"tick-{at}", "other");
+    /// <summary>An unrelated contact, alone in a queue of its own: moves the event clock without breaching.</summary>
+    public static JsonObject Tick(double at) => EventJson.Queued($"tick-{at}", at, $"tick-{at}", $"tick-{at}");
 
     /// <summary>The alert id of the rule on a queue, fired at second <paramref name="at"/>.</summary>
     public static string AlertId(string queue, double at) => $"waiting|queue:{queue}|{EventJson.Base.AddSeconds(at).ToUnixTimeSeconds()}";
