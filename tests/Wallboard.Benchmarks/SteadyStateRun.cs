@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Wallboard.Benchmarks.Workload;
 using Wallboard.Engine;
-using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Ingestion;
+using Wallboard.Engine.Kpis;
 
 namespace Wallboard.Benchmarks;
 

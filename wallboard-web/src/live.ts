@@ -13,6 +13,7 @@ import {
   type HubConnection,
 } from '@microsoft/signalr';
 import type { AgentsPayload, BoardStatus, KpiUpdate } from './api.ts';
+import type { AlertChangeMessage } from './lib/alerts.ts';
 import { foreverPolicy, retryDelay } from './lib/backoff.ts';
 import { PROBE_AFTER_MS, WEDGED_AFTER_MS, shouldProbe, shouldReload } from './lib/staleness.ts';
 
@@ -44,6 +45,14 @@ export interface LiveHandlers {
   onLink(link: LinkInfo): void;
   /** After a reconnect (not the first connect): a chance to notice a new deployment. */
   onReconnected?(): void;
+  /** An alert fired, changed, was acknowledged or resolved (pushed to every connected page). */
+  onAlert?(change: AlertChangeMessage, receivedAt: number): void;
+  /**
+   * After every (re)connection ('connect') and every probe of a quiet link ('probe'), once subscribed:
+   * fetch what pushes alone cannot restore (the alerts missed while away). Resolves true when it heard
+   * from the server, which counts like a message; it should not throw.
+   */
+  onResync?(reason: 'connect' | 'probe'): Promise<boolean>;
 }
 
 const INVOKE_TIMEOUT_MS = 10_000;
@@ -82,6 +91,10 @@ export class LiveConnection {
     this.connection.on('agentsChanged', (agents: AgentsPayload) => {
       this.heard();
       this.handlers.onAgents?.(agents, Date.now());
+    });
+    this.connection.on('alertChanged', (change: AlertChangeMessage) => {
+      this.heard();
+      this.handlers.onAlert?.(change, Date.now());
     });
     this.connection.on('boardsChanged', () => {
       this.heard();
@@ -174,13 +187,16 @@ export class LiveConnection {
     }
   }
 
-  private async subscribeAll(reconnected: boolean): Promise<boolean> {
+  private async subscribeAll(reconnected: boolean, probe = false): Promise<boolean> {
     try {
       if (this.subscription) {
         await this.invokeSubscribe();
       }
       if (this.agentQueues) {
         await this.invokeSubscribeAgents();
+      }
+      if (this.handlers.onResync && (await withTimeout(this.handlers.onResync(probe ? 'probe' : 'connect'), INVOKE_TIMEOUT_MS))) {
+        this.heard();
       }
       this.subscribed = true;
       this.everConnected = true;
@@ -230,7 +246,7 @@ export class LiveConnection {
     if (this.isLive && !this.probing && shouldProbe(this.lastMessageAt, now, PROBE_AFTER_MS)) {
       this.probing = true;
       try {
-        await this.subscribeAll(false);
+        await this.subscribeAll(false, true);
       } finally {
         this.probing = false;
       }

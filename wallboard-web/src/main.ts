@@ -1,11 +1,12 @@
 // The client's single page: / lists the boards, /board/{id} shows one full screen, /agent?queues=a,b is
-// the agent view. The server sends index.html for each of these paths.
+// the agent view, /alerts the leads console. The server sends index.html for each of these paths.
 
 import './styles.css';
 import { api, HttpError } from './api.ts';
 import { parseQueues } from './lib/labels.ts';
 import { h } from './lib/dom.ts';
 import { AgentApp } from './views/agent.ts';
+import { startAlerts } from './views/alerts.ts';
 import { BoardApp, type BoardParams } from './views/board.ts';
 import { renderHome } from './views/home.ts';
 
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
   if (path === '/agent') {
     const [boards, catalog] = await Promise.all([api.boards(), api.catalog()]);
     await new AgentApp(root, parseQueues(search.get('queues')), catalog, boards.timeZone, boards.siteName).start();
+    return;
+  }
+  if (path === '/alerts') {
+    await startAlerts(root);
     return;
   }
   root.className = 'app home-app';

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -164,19 +165,34 @@ internal sealed partial class AlertService(
             return;
         }
 
+        // The change is named as in the timeline (noData, dataReturned), camelCase like every other wire name.
         var payloads = changes.Select(change => new AlertChangePayload(
-            change.Transition.Kind.ToString().ToLowerInvariant(), AlertPayload.From(change.Alert))).ToList();
+            JsonNamingPolicy.CamelCase.ConvertName(change.Transition.Kind.ToString()), AlertPayload.From(change.Alert))).ToList();
         foreach (var payload in payloads)
         {
             var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.AlertChanged), [payload]));
             foreach (var client in connections.All)
             {
-                client.TryWrite(message, _ => { });
+                _ = WriteAsync(client.Connection, message);
             }
         }
 
         notifier.Enqueue(changes);
         _ = SaveAsync([.. payloads.Select(payload => payload.Alert)]);
+    }
+
+    // Not ClientChannel.TryWrite: that skips a client still busy with a KPI push (the next push resyncs the
+    // KPIs), which would lose the alert. Alerts are rare; the connection serialises concurrent writes.
+    private static async Task WriteAsync(HubConnectionContext connection, SerializedHubMessage message)
+    {
+        try
+        {
+            await connection.WriteAsync(message, connection.ConnectionAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection is closing.
+        }
     }
 
     private async Task SaveAsync(IReadOnlyList<AlertPayload> alerts)

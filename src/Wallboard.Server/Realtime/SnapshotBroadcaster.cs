@@ -105,6 +105,8 @@ internal sealed partial class SnapshotBroadcaster(
 
     private void PushKpis(bool stale)
     {
+        // Taken before the groups are read: a board that subscribes in between is at worst sent values it has.
+        var subscribed = subscriptions.TakeSnapshotValues();
         var groups = subscriptions.Groups();
         var current = new Dictionary<SubscriptionKey, KpiValues>(_pushed.Count);
         var changed = new Dictionary<SubscriptionKey, KpiPayload?>();
@@ -119,7 +121,8 @@ internal sealed partial class SnapshotBroadcaster(
 
                 var values = engine.Read(key.Scope, key.Window);
                 current[key] = values;
-                if (!values.SameAs(_pushed.GetValueOrDefault(key)))
+                var last = _pushed.TryGetValue(key, out var pushed) ? pushed : subscribed.GetValueOrDefault(key);
+                if (!values.SameAs(last))
                 {
                     changed[key] = null;
                 }

@@ -1,4 +1,5 @@
 using Wallboard.Engine;
+using Wallboard.Engine.Kpis;
 using Wallboard.Server.Api;
 using Wallboard.Server.Hosting;
 
@@ -10,6 +11,7 @@ internal sealed class SubscriptionRegistry(ServerStatus status)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SubscriptionGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionGroup> _byConnection = new(StringComparer.Ordinal);
+    private Dictionary<SubscriptionKey, KpiValues> _sent = [];
 
     public void Subscribe(string connectionId, IReadOnlyCollection<SubscriptionKey> keys)
     {
@@ -57,8 +59,31 @@ internal sealed class SubscriptionRegistry(ServerStatus status)
     public KpiUpdate Snapshot(WallboardEngine engine, IEnumerable<SubscriptionKey> keys)
     {
         var asOf = engine.Clock;
-        var rows = keys.Select(key => KpiPayload.From(key.Scope, key.Window, asOf, engine.Read(key.Scope, key.Window))).ToList();
+        var values = keys.Select(key => (Key: key, Values: engine.Read(key.Scope, key.Window))).ToList();
+        lock (_gate)
+        {
+            foreach (var (key, read) in values)
+            {
+                _sent[key] = read;
+            }
+        }
+
+        var rows = values.Select(pair => KpiPayload.From(pair.Key.Scope, pair.Key.Window, asOf, pair.Values)).ToList();
         return new KpiUpdate(0, asOf, Full: true, Stale: !status.RedisAvailable, rows);
+    }
+
+    /// <summary>
+    /// The values snapshots gave out since the last call, by key: a key that starts being watched is pushed
+    /// only once it differs from what its board got on subscribing.
+    /// </summary>
+    public Dictionary<SubscriptionKey, KpiValues> TakeSnapshotValues()
+    {
+        lock (_gate)
+        {
+            var sent = _sent;
+            _sent = [];
+            return sent;
+        }
     }
 
     private void RemoveLocked(string connectionId)

@@ -47,8 +47,8 @@ public class WallboardEngineCheckpointTests
 
         Assert.True(restored.TryRestore(checkpoint, out _));
 
-        Assert.Equal(Ingestion.IngestStatus.Duplicate, restored.Ingest(events[^1]).Status);
-        Assert.Equal(Ingestion.IngestStatus.Duplicate, restored.Ingest(events[0]).Status);
+        Assert.Equal(Wallboard.Engine.Ingestion.IngestStatus.Duplicate, restored.Ingest(events[^1]).Status);
+        Assert.Equal(Wallboard.Engine.Ingestion.IngestStatus.Duplicate, restored.Ingest(events[0]).Status);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Wallboard.Engine.Ingestion;
 
 // Not Wallboard.Engine.Tests.Ingestion yet: that namespace would shadow the relative `Ingestion.IngestStatus`
 // in Checkpoints/WallboardEngineCheckpointTests.cs.
-namespace Wallboard.Engine.Tests.Windows;
+namespace Wallboard.Engine.Tests.Ingestion;
 
 public class DigestSetTests
 {

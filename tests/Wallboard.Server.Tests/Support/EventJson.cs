@@ -14,17 +14,29 @@ public static class EventJson
 
     public static JsonObject Queued(string id, double at, string contact, string queue = "sales", string channel = "voice") => new()
     {
-        ["id"] = id, ["type"] = "contact.queued", ["ts"] = Ts(at), ["contactId"] = contact, ["queue"] = queue, ["channel"] = channel,
+        ["id"] = id,
+        ["type"] = "contact.queued",
+        ["ts"] = Ts(at),
+        ["contactId"] = contact,
+        ["queue"] = queue,
+        ["channel"] = channel,
     };
 
     public static JsonObject Answered(string id, double at, string contact, string agent = "a1") => new()
     {
-        ["id"] = id, ["type"] = "contact.answered", ["ts"] = Ts(at), ["contactId"] = contact, ["agentId"] = agent,
+        ["id"] = id,
+        ["type"] = "contact.answered",
+        ["ts"] = Ts(at),
+        ["contactId"] = contact,
+        ["agentId"] = agent,
     };
 
     public static JsonObject Abandoned(string id, double at, string contact) => new()
     {
-        ["id"] = id, ["type"] = "contact.abandoned", ["ts"] = Ts(at), ["contactId"] = contact,
+        ["id"] = id,
+        ["type"] = "contact.abandoned",
+        ["ts"] = Ts(at),
+        ["contactId"] = contact,
     };
 
     public static StringContent Array(params JsonObject[] events) =>

@@ -14,6 +14,10 @@ import { ExplainPanel } from './explain.ts';
 import { TileView } from './tile.ts';
 import { Alarm } from './alarm.ts';
 import { checkForNewVersion } from './version.ts';
+import { AlertStrip } from './alert-strip.ts';
+import { fetchAlerts } from '../alerts-api.ts';
+import { AlertBook, tileMark } from '../lib/alerts.ts';
+import type { Unit } from '../lib/format.ts';
 
 export interface BoardParams {
   /** Seconds per board when rotating; null to stay on one board. */
@@ -35,6 +39,9 @@ export class BoardApp {
   private readonly clock: Clock;
   private readonly pill = new LinkPill();
   private readonly banner = new Banner();
+  private readonly alerts = new AlertBook();
+  private readonly alertStrip: AlertStrip;
+  private alertsSynced = false;
   private readonly explain: ExplainPanel;
   private readonly alarm: Alarm | null;
   private readonly grid: HTMLElement;
@@ -62,6 +69,7 @@ export class BoardApp {
     this.clock = new Clock(boards.timeZone);
     this.explain = new ExplainPanel(catalog, () => this.boards.timeZone);
     this.alarm = params.sound ? new Alarm() : null;
+    this.alertStrip = new AlertStrip((kpi): Unit => this.catalog.kpis.find((entry) => entry.id === kpi)?.unit ?? (kpi.startsWith('ext.') ? 'number' : 'count'));
     this.site = h('span', { class: 'site' }, boards.siteName);
     this.title = h('h1', { class: 'board-title', 'data-testid': 'board-title' });
     this.rotation = h('span', { class: 'rotation', hidden: true });
@@ -76,7 +84,8 @@ export class BoardApp {
     clear(root);
     root.className = 'app board-app';
     // The banner takes its own row above the grid (which then shrinks) rather than covering tiles.
-    root.append(h('div', { class: 'frame' }, header, this.banner.element, this.grid), this.explain.element);
+    // So does the strip of active alerts.
+    root.append(h('div', { class: 'frame' }, header, this.banner.element, this.alertStrip.element, this.grid), this.explain.element);
 
     this.live = new LiveConnection({
       onUpdate: (update, at) => this.applyUpdate(update, at),
@@ -94,6 +103,12 @@ export class BoardApp {
         void this.reloadBoards();
         void checkForNewVersion();
       },
+      onAlert: (change) => {
+        if (this.alerts.apply(change)) {
+          this.showAlerts();
+        }
+      },
+      onResync: (reason) => this.syncAlerts(reason),
     });
 
     this.grid.addEventListener('click', (event) => this.openFrom(event.target));
@@ -176,6 +191,7 @@ export class BoardApp {
     }
     this.layout();
     this.updateSummary();
+    this.showAlerts();
     this.refresh(now);
     this.resubscribeIfChanged();
     this.scheduleRotation();
@@ -279,6 +295,40 @@ export class BoardApp {
     this.banner.show(this.link, this.serverStale, this.serverReason, now, this.confirmedAt);
     this.root.classList.toggle('offline', !connected);
     this.explain.tick(now);
+  }
+
+  /**
+   * The whole alert list on every (re)connect (pushes missed while away); a quiet board's probe fetches
+   * it again only when the last attempt failed.
+   */
+  private async syncAlerts(reason: 'connect' | 'probe'): Promise<boolean> {
+    if (reason === 'probe' && this.alertsSynced) {
+      return false;
+    }
+    try {
+      this.alerts.load(await fetchAlerts());
+      this.alertsSynced = true;
+      this.showAlerts();
+      return true;
+    } catch {
+      this.alertsSynced = false;
+      return false;
+    }
+  }
+
+  /** The strip of active alerts, and the bell of each tile with an active alert on its KPI, scope and window. */
+  private showAlerts(): void {
+    const active = this.alerts.activeAlerts();
+    const before = this.alertStrip.element.hidden;
+    this.alertStrip.show(active);
+    for (const tile of this.tiles) {
+      const alert = this.alerts.forTile(tile.definition.kpi, tile.definition.scope, tile.definition.window);
+      tile.setAlert(alert ? tileMark(alert) : null);
+    }
+    if (before !== this.alertStrip.element.hidden) {
+      // The strip took or gave back a row: the grid's shape changed.
+      this.layout();
+    }
   }
 
   private updateSummary(): void {

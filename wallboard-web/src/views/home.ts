@@ -36,7 +36,8 @@ export function renderHome(root: HTMLElement, boards: BoardsPayload, catalog: Ca
       : h('p', { class: 'message' }, 'No boards are configured: add them to the "Boards" section of appsettings.json.'),
     first ? h('p', { class: 'home-actions' },
       h('a', { class: 'button', href: `/board/${encodeURIComponent(first.id)}?rotate=30` }, 'Rotate through all boards (30 s each)'),
-      h('a', { class: 'button button-quiet', href: `/board/${encodeURIComponent(first.id)}?sound=1` }, 'First board with sound on critical')) : null,
+      h('a', { class: 'button button-quiet', href: `/board/${encodeURIComponent(first.id)}?sound=1` }, 'First board with sound on critical'),
+      h('a', { class: 'button button-quiet', href: '/alerts', 'data-testid': 'alerts-link' }, 'Alerts console')) : null,
     h('section', { class: 'home-agents' },
       h('h2', {}, 'Agent views'),
       queues.length > 0

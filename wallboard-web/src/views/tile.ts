@@ -10,6 +10,8 @@ import { humanize, scopeCaption, windowCaption } from '../lib/labels.ts';
 import { sparklinePaths, sparklineSpan } from '../lib/sparkline.ts';
 import { PROBE_AFTER_MS, staleReason, dataAge, type StaleReason } from '../lib/staleness.ts';
 import { STATE_GLYPHS, STATE_WORDS, stateOf, describeTarget, type TileState } from '../lib/thresholds.ts';
+import type { TileAlertMark } from '../lib/alerts.ts';
+import { alertChip } from './alert-strip.ts';
 
 const SPARK_WIDTH = 300;
 const SPARK_HEIGHT = 60;
@@ -32,6 +34,8 @@ export class TileView {
   private readonly sparkArea: SVGElement;
   private readonly age: HTMLElement;
   private readonly target: HTMLElement;
+  private readonly alertBox: HTMLElement;
+  private alert: TileAlertMark | null = null;
   private value: number | null | undefined = undefined;
   private lowSample = false;
   private confirmedAt: number | null = null;
@@ -57,6 +61,7 @@ export class TileView {
       this.sparkArea, this.sparkLine);
     this.age = h('span', { class: 'age', 'data-testid': 'age' }, '');
     this.target = h('span', { class: 'target' }, entry ? describeTarget(entry.thresholds, (v) => formatThreshold(v, this.valueUnit)) : '');
+    this.alertBox = h('span', { class: 'tile-alert', hidden: true });
     const caption = h('span', { class: 'caption' }, `${scopeCaption(definition.scope)} · ${windowCaption(definition.window)}`);
     this.element = h('article', {
       class: 'tile state-nodata stale',
@@ -67,10 +72,12 @@ export class TileView {
       'data-window': definition.window,
       'data-state': 'nodata',
       'data-stale': 'waiting',
+      'data-alert': '',
+      'data-alert-word': '',
       'data-testid': 'tile',
     },
     h('div', { class: 'tile-body' },
-      h('header', { class: 'tile-head' }, this.label, h('div', { class: 'verdict' }, this.badge, this.target)),
+      h('header', { class: 'tile-head' }, this.label, h('div', { class: 'verdict' }, this.badge, this.alertBox, this.target)),
       this.valueBox,
       h('div', { class: 'tile-spark' }, spark),
       h('footer', { class: 'tile-foot' }, caption, this.age)));
@@ -113,6 +120,20 @@ export class TileView {
     return previous;
   }
 
+  /** The active alert on this tile's KPI, scope and window (a bell chip), or null. */
+  setAlert(mark: TileAlertMark | null): void {
+    if (JSON.stringify(mark) === JSON.stringify(this.alert)) {
+      return;
+    }
+    this.alert = mark;
+    this.alertBox.replaceChildren(...(mark ? [alertChip(mark)] : []));
+    this.alertBox.hidden = mark === null;
+    setAttr(this.element, 'data-alert', mark ? mark.severity : '');
+    setAttr(this.element, 'data-alert-word', mark ? mark.word : '');
+    this.element.classList.toggle('has-alert', mark !== null);
+    this.describe();
+  }
+
   /** Confirms the value still holds (a push for other rows, or a snapshot with the same value). */
   confirm(at: number): void {
     this.confirmedAt = at;
@@ -147,6 +168,12 @@ export class TileView {
     setAttr(this.sparkArea, 'd', paths.area);
   }
 
+  private describe(): void {
+    const words = STATE_WORDS[this.state] ? `, ${STATE_WORDS[this.state]}` : '';
+    const alert = this.alert ? ` ${this.alert.description}.` : '';
+    setAttr(this.element, 'aria-label', `${this.label.textContent}: ${formatInline(this.value ?? null, this.valueUnit)}${words}.${alert} ${scopeCaption(this.definition.scope)}, ${windowCaption(this.definition.window)}. Press Enter to explain.`);
+  }
+
   private render(flash: boolean): void {
     const unit = this.valueUnit;
     const formatted = formatValue(this.value ?? null, unit);
@@ -165,8 +192,7 @@ export class TileView {
       setAttr(this.badge, 'title', `${STATE_GLYPHS[state]} ${STATE_WORDS[state]}`.trim());
       this.badge.hidden = state === 'none';
     }
-    const words = STATE_WORDS[state] ? `, ${STATE_WORDS[state]}` : '';
-    setAttr(this.element, 'aria-label', `${this.label.textContent}: ${formatInline(this.value ?? null, unit)}${words}. ${scopeCaption(this.definition.scope)}, ${windowCaption(this.definition.window)}. Press Enter to explain.`);
+    this.describe();
     if (flash) {
       this.element.classList.remove('changed');
       // Restart the animation: reading offsetWidth forces the removal to apply first.

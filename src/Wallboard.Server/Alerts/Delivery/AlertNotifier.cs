@@ -165,8 +165,12 @@ internal sealed partial class AlertNotifier(
         var now = time.GetUtcNow();
         foreach (var notification in planned)
         {
-            (_told.TryGetValue(notification.Alert.Id, out var told) ? told : _told[notification.Alert.Id] = new(StringComparer.OrdinalIgnoreCase))
-                .Add(notification.Channel);
+            // Add to what is known (after a restart: loaded from Redis first), never start a partial set.
+            if (await ToldAsync(notification.Alert.Id) is not null)
+            {
+                _told[notification.Alert.Id].Add(notification.Channel);
+            }
+
             var window = options.Route(notification.Route)?.GroupWindow ?? TimeSpan.Zero;
             _grouper.Add(notification, options.Channel(notification.Channel)?.Kind ?? AlertChannelKind.Webhook, window, now);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Wallboard.Server.Tests.Support;
 using static Wallboard.Server.Tests.Alerts.Delivery.AlertSetup;
 
@@ -218,9 +219,6 @@ public class AlertNotifierTests(RedisFixture redis)
         await EventJson.PostAsync(restarted, Answer("sales", 5, queuedAt: 4, at: 660));
         await WaitForStepAsync(restarted, alertId, "clearing");
         await EventJson.PostAsync(restarted, Tick(690));
-        await Task.Delay(3000, TestContext.Current.CancellationToken);
-        Console.WriteLine("DEBUG alerts " + (await AlertsAsync(restarted)).ToJsonString());
-        Console.WriteLine("DEBUG deliveries " + (await DeliveriesAsync(restarted, alertId)).ToJsonString());
 
         var pagerDuty = await receiver.WaitForAsync("/pagerduty", 2);
         var slack = await receiver.WaitForAsync("/slack", 3);
@@ -232,5 +230,124 @@ public class AlertNotifierTests(RedisFixture redis)
         Assert.Equal(["fired:delivered", "reminder:delivered", "reminder:skipped", "resolved:delivered"], Outcomes(deliveries, "slack"));
         Assert.Equal(2, receiver.Requests("/pagerduty").Count);
         Assert.Equal(3, receiver.Requests("/slack").Count);
+    }
+
+    [Fact]
+    public async Task Restart_WhileADeliveryIsRetried_DeliversItOnceAfterTheRestart()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        receiver.Respond("/pagerduty", [.. Enumerable.Repeat(new ScriptedResponse(503, Body: "maintenance"), 1000)]);
+        var configure = Oncall(receiver, settings =>
+        {
+            settings["Alerts:Delivery:MaxAttempts"] = "50";
+            settings["Alerts:Delivery:MaxRetryDelay"] = "00:00:00.200";
+        });
+        string prefix;
+        var alertId = AlertId("sales", 4);
+        await using (var first = new WallboardApplication(redis.Server, configure))
+        {
+            prefix = first.KeyPrefix;
+            var client = await first.ReadyClientAsync();
+            await EventJson.PostAsync(client, Queue("sales", 5, at: 4));
+            await receiver.WaitForAsync("/slack", 1);
+            await receiver.WaitForAsync("/pagerduty", 3);
+        }
+
+        var failed = receiver.Requests("/pagerduty").Count;
+        receiver.Respond("/pagerduty");
+        await using var second = new WallboardApplication(redis.Server, settings =>
+        {
+            configure(settings);
+            settings["Redis:KeyPrefix"] = prefix;
+        });
+        var restarted = await second.ReadyClientAsync();
+
+        var deliveries = await DeliveriesWhenAsync(
+            restarted, alertId, entries => Outcomes(entries, "pagerduty").Contains("fired:delivered"), "the trigger delivered after the restart");
+        var pagerDuty = await receiver.WaitForAsync("/pagerduty", failed + 1);
+        Assert.Equal(failed + 1, pagerDuty.Count);
+        Assert.All(pagerDuty, request => Assert.Equal("trigger", (string)request.Body["event_action"]!));
+        var outcomes = Outcomes(deliveries, "pagerduty");
+        Assert.Equal("fired:delivered", outcomes[^1]);
+        Assert.All(outcomes[..^1], outcome => Assert.Equal("fired:retrying", outcome));
+        Assert.Single(receiver.Requests("/slack"));
+    }
+
+    [Fact]
+    public async Task Delivery_FailuresRetriesAndSuccesses_NeverLogTheSecrets()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        receiver.Respond("/slack", new ScriptedResponse(500, Body: "no_service"));
+        receiver.Respond("/pagerduty", new ScriptedResponse(429, RetryAfter: "0", Body: "throttled"));
+        var logs = new CapturedLogs();
+        var closedPort = RedisServer.FreePort();
+        await using var app = new WallboardApplication(redis.Server, Oncall(receiver, settings =>
+        {
+            settings["Serilog:MinimumLevel:Default"] = "Verbose";
+            settings["Alerts:Delivery:MaxAttempts"] = "2";
+            settings["Alerts:Channels:hook:Kind"] = "webhook";
+            settings["Alerts:Channels:hook:Url"] = $"http://127.0.0.1:{closedPort}/hooks/hook-secret-77?sig=signature-99";
+            settings["Alerts:Channels:hook:Headers:Authorization"] = "Bearer header-secret-55";
+            settings["Alerts:Routes:oncall:Critical:2"] = "hook";
+        }))
+        {
+            ConfigureServices = services => services.AddSingleton<Serilog.Core.ILogEventSink>(logs),
+        };
+        var client = await app.ReadyClientAsync();
+
+        await EventJson.PostAsync(client, Queue("sales", 5, at: 4));
+
+        var alertId = AlertId("sales", 4);
+        var deliveries = await DeliveriesWhenAsync(
+            client, alertId, entries => entries.Count(entry => (string)entry!["outcome"]! is "delivered" or "failed") == 3, "three channels done");
+        Assert.Equal(["fired:retrying", "fired:delivered"], Outcomes(deliveries, "slack"));
+        Assert.Equal(["fired:retrying", "fired:delivered"], Outcomes(deliveries, "pagerduty"));
+        Assert.Equal(["fired:retrying", "fired:failed"], Outcomes(deliveries, "hook"));
+        string[] secrets = ["SecretToken42", PagerDutyKey, "hook-secret-77", "signature-99", "header-secret-55"];
+        Assert.Contains(logs.Lines, line => line.Contains("channel \"hook\"", StringComparison.Ordinal) && line.Contains("given up", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.Contains("channel \"slack\"", StringComparison.Ordinal) && line.Contains("HTTP 500", StringComparison.Ordinal));
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(secret, deliveries.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Fired_EveryChannelKind_PostsItsOwnFormat()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        await using var app = new WallboardApplication(redis.Server, Oncall(receiver, settings =>
+        {
+            settings["Alerts:Channels:teams:Kind"] = "teams";
+            settings["Alerts:Channels:teams:Url"] = receiver.Url("/teams/workflows/abc/triggers/manual/paths/invoke?sig=xyz");
+            settings["Alerts:Channels:hook:Kind"] = "webhook";
+            settings["Alerts:Channels:hook:Url"] = receiver.Url("/hook");
+            settings["Alerts:Routes:oncall:Critical:2"] = "teams";
+            settings["Alerts:Routes:oncall:Critical:3"] = "hook";
+        }));
+        var client = await app.ReadyClientAsync();
+
+        await EventJson.PostAsync(client, Queue("sales", 5, at: 4));
+
+        var teams = Assert.Single(await receiver.WaitForAsync("/teams", 1));
+        var hook = Assert.Single(await receiver.WaitForAsync("/hook", 1));
+        var slack = Assert.Single(await receiver.WaitForAsync("/slack", 1));
+        var pagerDuty = Assert.Single(await receiver.WaitForAsync("/pagerduty", 1));
+        foreach (var request in new[] { slack, teams, pagerDuty, hook })
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{request.Path}\n{request.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })}");
+            Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+        }
+
+        Assert.Equal("message", (string)teams.Body["type"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)teams.Body["attachments"]![0]!["contentType"]!);
+        Assert.Equal("Critical alert fired", (string)teams.Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!);
+        Assert.Equal("Attention", (string)teams.Body["attachments"]![0]!["content"]!["body"]![0]!["color"]!);
+        Assert.Equal("fired", (string)hook.Body["change"]!);
+        Assert.Equal(AlertId("sales", 4), (string)hook.Body["alert"]!["id"]!);
+        Assert.Equal(AlertId("sales", 4), (string)hook.Body["group"]![0]!["id"]!);
+        Assert.Equal(5, (double)hook.Body["alert"]!["value"]!);
+        Assert.Equal("/teams/workflows/abc/triggers/manual/paths/invoke", teams.Path);
     }
 }
