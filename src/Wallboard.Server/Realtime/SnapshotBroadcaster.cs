@@ -105,8 +105,10 @@ internal sealed partial class SnapshotBroadcaster(
 
     private void PushKpis(bool stale)
     {
-        // Taken before the groups are read: a board that subscribes in between is at worst sent values it has.
-        var subscribed = subscriptions.TakeSnapshotValues();
+        // A row is pushed when it differs from the last push, or from what a snapshot gave a board since the
+        // last tick. A row that starts being watched is not pushed before its snapshot is known: the board
+        // subscribed before reading it, so a change after the read shows against the snapshot next tick.
+        var given = subscriptions.TakeGivenValues();
         var groups = subscriptions.Groups();
         var current = new Dictionary<SubscriptionKey, KpiValues>(_pushed.Count);
         var changed = new Dictionary<SubscriptionKey, KpiPayload?>();
@@ -121,8 +123,9 @@ internal sealed partial class SnapshotBroadcaster(
 
                 var values = engine.Read(key.Scope, key.Window);
                 current[key] = values;
-                var last = _pushed.TryGetValue(key, out var pushed) ? pushed : subscribed.GetValueOrDefault(key);
-                if (!values.SameAs(last))
+                var differsFromPush = _pushed.TryGetValue(key, out var pushed) && !values.SameAs(pushed);
+                var differsFromSnapshot = given.TryGetValue(key, out var snapshot) && (snapshot is null || !values.SameAs(snapshot));
+                if (differsFromPush || differsFromSnapshot)
                 {
                     changed[key] = null;
                 }

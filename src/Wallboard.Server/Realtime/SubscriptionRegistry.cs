@@ -11,7 +11,7 @@ internal sealed class SubscriptionRegistry(ServerStatus status)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SubscriptionGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionGroup> _byConnection = new(StringComparer.Ordinal);
-    private Dictionary<SubscriptionKey, KpiValues> _sent = [];
+    private Dictionary<SubscriptionKey, KpiValues?> _given = [];
 
     public void Subscribe(string connectionId, IReadOnlyCollection<SubscriptionKey> keys)
     {
@@ -64,7 +64,7 @@ internal sealed class SubscriptionRegistry(ServerStatus status)
         {
             foreach (var (key, read) in values)
             {
-                _sent[key] = read;
+                _given[key] = !_given.TryGetValue(key, out var earlier) || (earlier is not null && earlier.SameAs(read)) ? read : null;
             }
         }
 
@@ -73,16 +73,16 @@ internal sealed class SubscriptionRegistry(ServerStatus status)
     }
 
     /// <summary>
-    /// The values snapshots gave out since the last call, by key: a key that starts being watched is pushed
-    /// only once it differs from what its board got on subscribing.
+    /// The values snapshots gave out since the last call, by key (null where boards were given different
+    /// values), so that a push follows whenever a board's values differ from what it was given.
     /// </summary>
-    public Dictionary<SubscriptionKey, KpiValues> TakeSnapshotValues()
+    public Dictionary<SubscriptionKey, KpiValues?> TakeGivenValues()
     {
         lock (_gate)
         {
-            var sent = _sent;
-            _sent = [];
-            return sent;
+            var given = _given;
+            _given = [];
+            return given;
         }
     }
 

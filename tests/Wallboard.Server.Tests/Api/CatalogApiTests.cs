@@ -52,7 +52,7 @@ public class CatalogApiTests(RedisFixture redis)
         Assert.All(Kpis(catalog), kpi =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string?)kpi["label"]));
-            Assert.Contains((string)kpi["unit"]!, new[] { "count", "percent", "seconds" });
+            Assert.Contains((string)kpi["unit"]!, new[] { "count", "percent", "seconds", "score", "average" });
             Assert.Contains((string)kpi["direction"]!, new[] { "higherIsBetter", "lowerIsBetter", "neutral", "band" });
             Assert.False(string.IsNullOrWhiteSpace((string?)kpi["formula"]));
             var windows = kpi["windows"]!.AsArray().Select(window => (string)window!).ToArray();

@@ -1,13 +1,20 @@
 using System.Diagnostics;
+using System.IO.Pipelines;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wallboard.Engine.Kpis;
 using Wallboard.Server.Realtime;
 using Wallboard.Server.Tests.Support;
 
@@ -35,15 +42,10 @@ public class SlowClientTests(RedisFixture redis)
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var app = new WallboardApplication(redis.Server, settings => settings["Realtime:MaxUpdatesPerSecond"] = "20");
-        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        using var http = new HttpClient { BaseAddress = address };
-        await Eventually.TrueAsync(
-            async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellation)).IsSuccessStatusCode, Timeout, "/readyz answers 200");
+        using var http = await StartOnKestrelAsync(app);
         var tracker = app.Services.GetRequiredService<ConnectionTracker>();
         var registry = app.Services.GetRequiredService<SubscriptionRegistry>();
-        var hub = new Uri(address, WallboardHub.Path);
+        var hub = new Uri(http.BaseAddress!, WallboardHub.Path);
 
         await using var healthy = await HealthyBoard.StartAsync(hub);
         var subscription = new SubscribeRequest(
@@ -131,6 +133,61 @@ public class SlowClientTests(RedisFixture redis)
             () => tracker.Find(revivingChannel.Connection.ConnectionId) is null && tracker.Count == 1,
             Timeout,
             "only the healthy board is left in the connection tracker");
+    }
+
+    [Fact]
+    public async Task Push_ClientStalledOnAnAlert_GetsItsSnapshotWhenTheAlertIsWritten()
+    {
+        await using var app = new WallboardApplication(redis.Server, settings =>
+        {
+            settings["Alerts:UseDefaultRules"] = "false";
+            settings["Alerts:EvaluationInterval"] = "00:00:00.100";
+            settings["Alerts:Rules:0:Id"] = "alarm-waiting";
+            settings["Alerts:Rules:0:Kpi"] = "contactsWaiting";
+            settings["Alerts:Rules:0:Scope"] = "queue:alarm";
+            settings["Alerts:Rules:0:Window"] = "now";
+            settings["Alerts:Rules:0:Warning:Above"] = "0";
+            settings["Alerts:Rules:0:For"] = "00:00:00";
+        });
+        var http = await app.ReadyClientAsync();
+        var tracker = app.Services.GetRequiredService<ConnectionTracker>();
+        var registry = app.Services.GetRequiredService<SubscriptionRegistry>();
+
+        // Which write hangs cannot be chosen on a socket; on a transport that nobody reads, every write hangs until the test reads.
+        await using var stalled = new StalledConnection();
+        tracker.Add(stalled.Context);
+        registry.Subscribe(stalled.Context.ConnectionId, [new SubscriptionKey(ScopeId.Queue("sales"), WindowId.Sliding(5))]);
+        var channel = tracker.Find(stalled.Context.ConnectionId)!;
+
+        await EventJson.PostAsync(http, EventJson.Queued("q-alarm", 0, "c-alarm", queue: "alarm"));
+        await Eventually.TrueAsync(() => stalled.Written.Contains("\"target\":\"AlertChanged\"", StringComparison.Ordinal), Timeout, "the alert is being written");
+        TestContext.Current.TestOutputHelper?.WriteLine($"DEBUG busy={typeof(ClientChannel).GetField("_busy", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(channel)} aborted={stalled.Context.ConnectionAborted.IsCancellationRequested}");
+        await EventJson.PostAsync(http, EventJson.Queued("q-sales", 1, "c-sales", queue: "sales"));
+        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"DEBUG skipped={channel.Skipped} resync={channel.NeedsResync} written={stalled.Written}");
+        await Eventually.TrueAsync(() => channel.Skipped == 1, Timeout, "the change to the board's row is skipped while the alert is written");
+        Assert.True(channel.NeedsResync);
+
+        stalled.Read();
+
+        await Eventually.TrueAsync(() => stalled.Written.Contains("\"full\":true", StringComparison.Ordinal), Timeout, "a full snapshot follows the alert");
+        Assert.False(channel.NeedsResync);
+        Assert.Contains("\"offered\":1", stalled.Written, StringComparison.Ordinal);
+        tracker.Remove(stalled.Context.ConnectionId);
+        registry.Remove(stalled.Context.ConnectionId);
+    }
+
+    private static async Task<HttpClient> StartOnKestrelAsync(WallboardApplication app)
+    {
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var http = new HttpClient { BaseAddress = new Uri(address) };
+        await Eventually.TrueAsync(
+            async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
+            Timeout,
+            "/readyz answers 200");
+        return http;
     }
 
     private static string QueueScope(int queue) => $"queue:q{queue:000}";
@@ -226,11 +283,70 @@ public class SlowClientTests(RedisFixture redis)
     /// <summary>What a stalled board held: the pushes written to it (and the batch each showed), then its resync.</summary>
     private sealed record Drained(IReadOnlyList<double> WrittenBatches, int FullSnapshots, JsonElement Resync, int ResyncBytes);
 
-    /// <summary>The official client on one row (<c>all</c>/<c>5m</c>), counting its pushes and timing each change.</summary>
+    /// <summary>A hub connection on an in-memory transport that nobody reads: every write to it hangs until <see cref="Read"/>.</summary>
+    private sealed class StalledConnection : IAsyncDisposable
+    {
+        private readonly Pipe _toClient = new(new PipeOptions(pauseWriterThreshold: 1, resumeWriterThreshold: 1, useSynchronizationContext: false));
+        private readonly Pipe _fromClient = new();
+        private readonly StringBuilder _read = new();
+
+        public StalledConnection()
+        {
+            var transport = new DefaultConnectionContext(
+                Guid.NewGuid().ToString("N"), new DuplexPipe(_fromClient.Reader, _toClient.Writer), new DuplexPipe(_toClient.Reader, _fromClient.Writer));
+            var options = new HubConnectionContextOptions
+            {
+                KeepAliveInterval = TimeSpan.FromSeconds(15),
+                ClientTimeoutInterval = TimeSpan.FromSeconds(30),
+                StreamBufferCapacity = 10,
+            };
+            Context = new HubConnectionContext(transport, options, NullLoggerFactory.Instance) { Protocol = new JsonHubProtocol() };
+        }
+
+        public HubConnectionContext Context { get; }
+
+        /// <summary>Everything written so far: what was read, and what waits to be.</summary>
+        public string Written
+        {
+            get
+            {
+                if (!_toClient.Reader.TryRead(out var result))
+                {
+                    return _read.ToString();
+                }
+
+                var waiting = Encoding.UTF8.GetString(result.Buffer);
+                _toClient.Reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                return _read + waiting;
+            }
+        }
+
+        /// <summary>Reads what was written, which completes the write in flight.</summary>
+        public void Read()
+        {
+            if (_toClient.Reader.TryRead(out var result))
+            {
+                _read.Append(Encoding.UTF8.GetString(result.Buffer));
+                _toClient.Reader.AdvanceTo(result.Buffer.End);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Context.Abort();
+            await _toClient.Reader.CompleteAsync();
+            await _fromClient.Writer.CompleteAsync();
+        }
+
+        private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+    }
+
+    /// <summary>The official client on one row (<c>all</c>/<c>5m</c>): counts its pushes, times each change, notes alerts.</summary>
     private sealed class HealthyBoard : IAsyncDisposable
     {
         private readonly HubConnection _connection;
         private readonly Channel<(TimeSpan At, double Offered)> _offered = Channel.CreateUnbounded<(TimeSpan, double)>();
+        private readonly TaskCompletionSource _alerted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _pushes;
 
         private HealthyBoard(Uri hub)
@@ -244,6 +360,7 @@ public class SlowClientTests(RedisFixture redis)
                     _offered.Writer.TryWrite((Clock.Elapsed, row.Values["offered"] ?? 0));
                 }
             });
+            _connection.On<JsonElement>(nameof(IWallboardClient.AlertChanged), _ => _alerted.TrySetResult());
         }
 
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
@@ -283,6 +400,9 @@ public class SlowClientTests(RedisFixture redis)
                 throw;
             }
         }
+
+        /// <summary>Waits for the first alert change the board is told of.</summary>
+        public Task AlertAsync() => _alerted.Task.WaitAsync(Timeout, TestContext.Current.CancellationToken);
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }

@@ -140,7 +140,9 @@ class AlertRow {
     this.severity.replaceChildren(stateIcon(alert.severity), h('span', {}, alert.severity === 'critical' ? 'Critical' : 'Warning'));
     setText(this.name, alertName(alert));
     setText(this.window, windowCaption(alert.window));
-    setText(this.value, alertValueText(alert.value, unit));
+    // A resolved alert's last value says little (often none: nobody waits any more): show what it fired at.
+    const fired = alert.timeline.find((step) => step.kind === 'fired');
+    setText(this.value, this.section === 'recent' && fired ? `fired at ${alertValueText(fired.value, unit)}` : alertValueText(alert.value, unit));
     const level = thresholdText(this.context.thresholdsOf(alert.kpi), alert.severity, unit);
     setText(this.threshold, level ? `vs ${level}` : '');
     this.scope.replaceChildren(scopeCaption(alert.scope), ' · rule ', h('code', {}, alert.ruleId));
@@ -257,7 +259,13 @@ class SectionView {
       h('h2', { id: headingId }, title, ' ', this.count), this.list, this.empty);
   }
 
-  show(alerts: Alert[], hidden: number): void {
+  /**
+   * Shows `alerts` in this order. Rows of alerts still in the section but hidden by the filter are kept
+   * (detached), so an open timeline or a half-typed note survives a change of filter.
+   */
+  show(alerts: Alert[], all: Alert[]): void {
+    const hidden = all.length - alerts.length;
+    const kept = new Set(all.map((alert) => alert.id));
     const seen = new Set<string>();
     const focused = document.activeElement;
     alerts.forEach((alert, index) => {
@@ -276,7 +284,9 @@ class SectionView {
     for (const [id, row] of this.rows) {
       if (!seen.has(id)) {
         row.element.remove();
-        this.rows.delete(id);
+        if (!kept.has(id)) {
+          this.rows.delete(id);
+        }
       }
     }
     // Moving a row in the list can take the focus from a field in it: give it back.
@@ -486,7 +496,7 @@ export class AlertsApp {
     for (const section of ['active', 'pending', 'recent'] as const) {
       const all = lists[section];
       const shown = all.filter((alert) => matchesFilter(alert, this.filter));
-      this.sections[section].show(shown, all.length - shown.length);
+      this.sections[section].show(shown, all);
     }
     const critical = lists.active.filter((alert) => alert.severity === 'critical').length;
     const warning = lists.active.length - critical;
@@ -513,7 +523,8 @@ export class AlertsApp {
   }
 
   private refresh(now: number): void {
-    this.clock.tick(now);
+    // The console's clock is the server's, like every time on it (they differ on a replay or the event clock).
+    this.clock.tick(this.serverClock.now(now));
     this.pill.show(this.link, false);
     this.banner.show(this.link, false, null, now, this.lastLoadAt || null);
     this.root.classList.toggle('offline', this.link.state !== 'connected');

@@ -31,6 +31,8 @@ export interface BoardParams {
 const SPARK_REDRAW_MS = BUCKET_MS;
 const HISTORY_SAVE_MS = 30_000;
 const BURN_IN_SHIFT_MS = 5 * 60_000;
+/** The alert strip's values are those of each alert's last change: read the list again this often. */
+const ALERTS_REFRESH_MS = 30_000;
 
 export class BoardApp {
   private readonly live: LiveConnection;
@@ -42,6 +44,7 @@ export class BoardApp {
   private readonly alerts = new AlertBook();
   private readonly alertStrip: AlertStrip;
   private alertsSynced = false;
+  private alertsAt = 0;
   private readonly explain: ExplainPanel;
   private readonly alarm: Alarm | null;
   private readonly grid: HTMLElement;
@@ -147,6 +150,11 @@ export class BoardApp {
     setInterval(() => this.histories.save(), HISTORY_SAVE_MS);
     window.addEventListener('pagehide', () => this.histories.save());
     setInterval(() => this.shiftForBurnIn(), BURN_IN_SHIFT_MS);
+    setInterval(() => {
+      if (this.link.state === 'connected' && Date.now() - this.alertsAt >= ALERTS_REFRESH_MS) {
+        void this.syncAlerts('refresh');
+      }
+    }, 5_000);
   }
 
   private isLive(): boolean {
@@ -298,13 +306,14 @@ export class BoardApp {
   }
 
   /**
-   * The whole alert list on every (re)connect (pushes missed while away); a quiet board's probe fetches
-   * it again only when the last attempt failed.
+   * The whole alert list on every (re)connect (pushes missed while away) and every ALERTS_REFRESH_MS
+   * (current values); a quiet board's probe fetches it only when the last attempt failed.
    */
-  private async syncAlerts(reason: 'connect' | 'probe'): Promise<boolean> {
+  private async syncAlerts(reason: 'connect' | 'probe' | 'refresh'): Promise<boolean> {
     if (reason === 'probe' && this.alertsSynced) {
       return false;
     }
+    this.alertsAt = Date.now();
     try {
       this.alerts.load(await fetchAlerts());
       this.alertsSynced = true;

@@ -193,6 +193,8 @@ describe('alerts on the board and in the console', () => {
     await leads.check('[data-testid=filter-all]');
     await leads.fill('[data-testid=filter-text]', '');
     await leads.waitForFunction(() => document.querySelectorAll('[data-testid=active-list] [data-testid=alert-row]').length === 2);
+    // What was open stays open across filters.
+    assert.equal(await leads.isVisible(`${row()} [data-testid=timeline]`), true);
     await shot(leads, 'alerts-console');
     assert.deepEqual(consoleErrors, []);
   });

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Wallboard.Server.Alerts.Delivery;
@@ -5,6 +7,12 @@ namespace Wallboard.Server.Alerts.Delivery;
 /// <summary>The HTTP request for one message to one channel. Holds secrets (URL, routing key, headers): never log it.</summary>
 internal sealed record DeliveryRequest(Uri Url, JsonObject Body, IReadOnlyDictionary<string, string> Headers)
 {
+    /// <summary>Bodies keep their characters as they are (•, ·, &lt;url|text&gt;) rather than \u escapes: JSON either way, readable this way.</summary>
+    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body as sent.</summary>
+    public string Text => Body.ToJsonString(Json);
+
     /// <summary>Builds the channel kind's payload for a message.</summary>
     public static DeliveryRequest For(OutboundMessage message, AlertChannelOptions channel, AlertDeliveryOptions options)
     {

@@ -45,8 +45,8 @@ internal sealed partial class MessageSender(
             }
 
             var delay = RetryPolicy.NextDelay(attempt, (System.Net.HttpStatusCode?)result.Status, result.RetryAfter, limits, Random.Shared.NextDouble());
-            await log.RecordAsync(Attempt(fresh, channel, attempt, "retrying", result.Status, result.Error, result.Duration, time.GetUtcNow() + delay));
             LogRetrying(fresh.Kind, fresh.Channel, attempt, result.Error, delay.TotalSeconds);
+            await log.RecordAsync(Attempt(fresh, channel, attempt, "retrying", result.Status, result.Error, result.Duration, time.GetUtcNow() + delay));
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -89,7 +89,7 @@ internal sealed partial class MessageSender(
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
             {
-                Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json"),
+                Content = new StringContent(request.Text, Encoding.UTF8, "application/json"),
             };
             foreach (var (name, value) in request.Headers)
             {
@@ -127,15 +127,15 @@ internal sealed partial class MessageSender(
     private async Task DeliveredAsync(OutboundMessage message, AlertChannelOptions channel, int attempt, AttemptResult result)
     {
         await ForgetAsync(message.Notifications, delivered: true);
-        await log.RecordAsync(Attempt(message, channel, attempt, "delivered", result.Status, null, result.Duration, null));
         LogDelivered(message.Kind, message.Notifications.Count, message.Channel, attempt);
+        await log.RecordAsync(Attempt(message, channel, attempt, "delivered", result.Status, null, result.Duration, null));
     }
 
     private async Task GiveUpAsync(OutboundMessage message, AlertChannelOptions? channel, int attempt, string? error, int? status, TimeSpan duration)
     {
         await ForgetAsync(message.Notifications, delivered: false);
-        await log.RecordAsync(Attempt(message, channel, attempt, "failed", status, error, duration, null));
         LogGaveUp(message.Kind, message.Notifications.Count, message.Channel, attempt, error);
+        await log.RecordAsync(Attempt(message, channel, attempt, "failed", status, error, duration, null));
     }
 
     private async Task ForgetAsync(IReadOnlyList<Notification> notifications, bool delivered)
