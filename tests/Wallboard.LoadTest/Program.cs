@@ -12,12 +12,18 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     var arguments = LoadArguments.Parse(args);
-    return arguments.Command switch
+    var status = arguments.Command switch
     {
         "ingest" => await IngestRun.RunAsync(arguments, stop.Token),
         "latency" => await LatencyRun.RunAsync(arguments, stop.Token),
         _ => Usage($"unknown command '{arguments.Command}'"),
     };
+
+    // The tool shares the machine with the server: say what it cost.
+    using var self = System.Diagnostics.Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $"  load tool CPU: {self.TotalProcessorTime.TotalSeconds:0.0} s over {(DateTime.Now - self.StartTime).TotalSeconds:0.0} s"));
+    return status;
 }
 catch (ArgumentException error)
 {

@@ -125,9 +125,13 @@ dotnet "$load_dll" ingest --url "http://127.0.0.1:$server_port" --seconds 10 --w
   | grep -E '^  accepted' || true
 load_average
 server_cpu_start=$(cpu_seconds "$server_pid")
+redis-cli -p "$redis_port" config resetstat >/dev/null
 ingest=$(load ingest --url "http://127.0.0.1:$server_port" --seconds "$ingest_seconds" --batch "$ingest_batch" --concurrency "$ingest_concurrency") || true
 awk -v a="$(cpu_seconds "$server_pid")" -v b="$server_cpu_start" -v n="$(field "$ingest" totalAccepted)" \
   'BEGIN { if (n > 0) printf "server CPU per accepted event (warm-up of the run included): %.1f µs\n", (a - b) * 1e6 / n }'
+echo "what the server asked of Redis during the run (calls, µs per call):"
+redis-cli -p "$redis_port" info commandstats | tr -d '\r' | grep -E '^cmdstat_(xadd|hset|hmset|expire|sadd|set|xtrim)' \
+  | sed -E 's/^cmdstat_([a-z]+):calls=([0-9]+),usec=[0-9]+,usec_per_call=([0-9.]+).*/  \1 \2 (\3 µs)/'
 stop_server
 
 latency() {

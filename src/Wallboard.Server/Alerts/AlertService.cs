@@ -22,6 +22,7 @@ internal sealed partial class AlertService(
     AlertStore store,
     IAlertNotifier notifier,
     ConnectionTracker connections,
+    SnapshotBroadcaster broadcaster,
     ServerStatus status,
     IScheduler scheduler,
     IOptionsMonitor<AlertsOptions> options,
@@ -173,7 +174,10 @@ internal sealed partial class AlertService(
             var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.AlertChanged), [payload]));
             foreach (var client in connections.All)
             {
-                _ = WriteAsync(client.Connection, message);
+                if (!client.TryWrite(message, broadcaster.ResyncIfNeeded))
+                {
+                    _ = WriteAsync(client.Connection, message);
+                }
             }
         }
 
@@ -181,8 +185,8 @@ internal sealed partial class AlertService(
         _ = SaveAsync([.. payloads.Select(payload => payload.Alert)]);
     }
 
-    // Not ClientChannel.TryWrite: that skips a client still busy with a KPI push (the next push resyncs the
-    // KPIs), which would lose the alert. Alerts are rare; the connection serialises concurrent writes.
+    // A client still busy with a KPI push is skipped by TryWrite (the KPIs resync on the next push), but an
+    // alert must not be lost: it is written after the push. Alerts are rare; the connection serialises writes.
     private static async Task WriteAsync(HubConnectionContext connection, SerializedHubMessage message)
     {
         try

@@ -16,12 +16,14 @@ internal static class AlertsApi
         return app;
     }
 
-    private static async Task<AlertsPayload> GetAlertsAsync(AlertService alerts, AlertStore store, Microsoft.Extensions.Options.IOptionsMonitor<AlertsOptions> options, TimeProvider time)
+    private static async Task<AlertsPayload> GetAlertsAsync(AlertService alerts, AlertStore store, Microsoft.Extensions.Options.IOptionsMonitor<AlertsOptions> options, Wallboard.Engine.WallboardEngine engine)
     {
         IReadOnlyList<AlertPayload> recent;
         try
         {
-            recent = await store.RecentAsync(time.GetUtcNow() - options.CurrentValue.HistoryRetention, limit: 500);
+            // On the engine's clock, like the alerts' times and the store's trimming (they differ from the
+            // wall clock on the event clock and in a replay).
+            recent = await store.RecentAsync(engine.Clock - options.CurrentValue.HistoryRetention, limit: 500);
         }
         catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
         {

@@ -205,8 +205,11 @@ internal sealed partial class SnapshotBroadcaster(
         }
     }
 
-    // A client that missed pushes while busy gets its whole subscription once it has caught up.
-    private void ResyncIfNeeded(ClientChannel client)
+    /// <summary>
+    /// The completion of every write to a client: one that missed pushes while busy gets its whole
+    /// subscription once it has caught up (whatever the write that kept it busy was).
+    /// </summary>
+    public void ResyncIfNeeded(ClientChannel client)
     {
         if (!client.NeedsResync || subscriptions.GroupOf(client.Connection.ConnectionId) is not { } group)
         {

@@ -262,9 +262,16 @@ export interface BannerSummary {
   more: number;
 }
 
-/** What the board's alert banner says: counts by severity and the most severe few by name. */
-export function bannerSummary(active: Alert[], few = 3): BannerSummary {
-  const sorted = active.filter(isActive).sort(compareActive);
+/**
+ * What the board's alert banner says: counts by severity and the most severe few by name. Among alerts
+ * of the same severity and acknowledgement, those `onBoard` (on one of the board's own tiles) come first.
+ */
+export function bannerSummary(active: Alert[], few = 3, onBoard: (alert: Alert) => boolean = () => false): BannerSummary {
+  const sorted = active.filter(isActive).sort((a, b) =>
+    severityRank(b.severity) - severityRank(a.severity)
+    || Number(a.acknowledged !== null) - Number(b.acknowledged !== null)
+    || Number(onBoard(b)) - Number(onBoard(a))
+    || compareActive(a, b));
   const critical = sorted.filter((alert) => alert.severity === 'critical').length;
   const shown = sorted.slice(0, few);
   return {

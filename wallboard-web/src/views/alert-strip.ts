@@ -33,9 +33,9 @@ export class AlertStrip {
       h('span', { role: 'status', 'aria-live': 'polite' }, this.text));
   }
 
-  /** Shows the active alerts (any order); hides the strip when there are none. */
-  show(active: Alert[]): void {
-    const summary = bannerSummary(active);
+  /** Shows the active alerts (any order; those `onBoard` named first); hides the strip when there are none. */
+  show(active: Alert[], onBoard: (alert: Alert) => boolean = () => false): void {
+    const summary = bannerSummary(active, 3, onBoard);
     const signature = JSON.stringify([summary.critical, summary.warning, summary.more,
       summary.shown.map((alert) => [alert.id, alert.severity, alert.value, alert.acknowledged?.by ?? null, alert.phase])]);
     if (signature === this.signature) {

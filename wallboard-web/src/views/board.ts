@@ -329,7 +329,8 @@ export class BoardApp {
   private showAlerts(): void {
     const active = this.alerts.activeAlerts();
     const before = this.alertStrip.element.hidden;
-    this.alertStrip.show(active);
+    this.alertStrip.show(active, (alert) => this.tiles.some((tile) =>
+      tile.definition.kpi === alert.kpi && tile.definition.scope === alert.scope && tile.definition.window === alert.window));
     for (const tile of this.tiles) {
       const alert = this.alerts.forTile(tile.definition.kpi, tile.definition.scope, tile.definition.window);
       tile.setAlert(alert ? tileMark(alert) : null);

@@ -19,9 +19,10 @@ const TILES: TileSpec[] = [
   { kpi: 'serviceLevel', scope: SCOPE, window: '15m', label: 'Service level' },
 ];
 
-// Event times near the real clock: resolved alerts are listed for 7 days, and the server reads that
-// history from its own clock.
-const BASE = Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000;
+// Event times ten days back, as in a replay: the resolved list covers 7 days of the engine's clock (the
+// alerts' own times), not of the wall clock. At 09:00 UTC (the site's zone), so the test's few minutes
+// stay on one day.
+const BASE = Math.floor((Date.now() - 10 * 86_400_000) / 86_400_000) * 86_400_000 + 9 * 3_600_000;
 const ts = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
 const id = () => `al-${randomUUID().slice(0, 12)}`;
 const ev = {

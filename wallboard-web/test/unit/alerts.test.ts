@@ -155,6 +155,9 @@ test('the board banner: counts by severity, the most severe few by name, and who
   assert.equal(bannerText(acked, unitOf), '▲ 1 warning: Sales longest waiting now 1:10 (✓ ack by Maria)');
   assert.equal(ackText(ack), '✓ ack by Maria');
   assert.equal(bannerTone(bannerSummary([alert({ id: 'w' }), alert({ id: 'c', severity: 'critical', acknowledged: ack })])), 'warning');
+  // Among equals, the alerts on the board's own tiles are named first.
+  const onBoard = bannerSummary(active, 3, (a) => a.id === 'w3');
+  assert.deepEqual(onBoard.shown.map((a) => a.id), ['c1', 'w3', 'w1']);
   const none = bannerSummary([]);
   assert.deepEqual([none.critical, none.warning, none.shown.length, none.more], [0, 0, 0, 0]);
   assert.equal(bannerText(none, unitOf), '');

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Wallboard.Engine;
 using Wallboard.Engine.Alerts;
+using Wallboard.Server.Hosting;
 
 namespace Wallboard.Server.Alerts.Delivery;
 
@@ -16,6 +17,7 @@ internal sealed partial class AlertNotifier(
     AlertStore alerts,
     DeliveryOutbox outbox,
     WallboardEngine engine,
+    ServerStatus status,
     TimeProvider time,
     ILogger<AlertNotifier> logger) : BackgroundService, IAlertNotifier
 {
@@ -98,17 +100,22 @@ internal sealed partial class AlertNotifier(
         var planner = new NotificationPlanner(settings.Delivery, settings.Rules);
 
         // Reminders that fell due on the alert clock go before the changes evaluated at or after that time.
-        var now = engine.Clock;
-        foreach (var watched in _watched.Values)
+        // Until the engine has recovered its state, its clock is not the alerts' clock yet.
+        if (status.Recovered)
         {
-            await PlanAsync(planner.Due(watched, now));
+            var now = engine.Clock;
+            foreach (var watched in _watched.Values)
+            {
+                await PlanAsync(planner.Due(watched, now));
+            }
         }
 
         foreach (var change in changes)
         {
             var alert = AlertPayload.From(change.Alert);
-            Follow(alert);
-            await PlanAsync(planner.ForChange(change, alert, await ToldAsync(alert.Id)));
+            var route = _watched.TryGetValue(alert.Id, out var known) ? known.Route : planner.RouteOf(alert.RuleId);
+            Follow(alert, route);
+            await PlanAsync(planner.ForChange(change, alert, await ToldAsync(alert.Id), route));
             if (alert.Phase == "resolved")
             {
                 _told.Remove(alert.Id);
@@ -121,7 +128,7 @@ internal sealed partial class AlertNotifier(
         }
     }
 
-    private void Follow(AlertPayload alert)
+    private void Follow(AlertPayload alert, string route)
     {
         if (alert.Phase is "firing" or "noData")
         {
@@ -131,7 +138,7 @@ internal sealed partial class AlertNotifier(
             }
             else
             {
-                _watched[alert.Id] = new WatchedAlert(alert);
+                _watched[alert.Id] = new WatchedAlert(alert, route);
             }
         }
         else if (alert.Phase == "resolved")
@@ -203,9 +210,10 @@ internal sealed partial class AlertNotifier(
         {
             var active = await alerts.ActiveAsync();
             var pending = await store.PendingAsync();
+            var planner = new NotificationPlanner(settings.Delivery, settings.Rules);
             foreach (var alert in active.Where(alert => alert.Phase is "firing" or "noData" && !_ended.Contains(alert.Id)))
             {
-                _watched.TryAdd(alert.Id, new WatchedAlert(alert));
+                _watched.TryAdd(alert.Id, new WatchedAlert(alert, planner.RouteOf(alert.RuleId)));
             }
 
             var options = settings.Delivery;

@@ -35,7 +35,7 @@ internal static class AlertText
                 ? $"{Subject(alert)}: acknowledged by {ack.By}" + (string.IsNullOrWhiteSpace(ack.Note) ? string.Empty : $": {ack.Note}")
                 : $"{Subject(alert)}: acknowledged",
             NotificationKind.NoData => $"{Subject(alert)}: no data, the alert stays open",
-            NotificationKind.Resolved => $"{Subject(alert)}: back at {Value(alert)}" + Lasted(alert),
+            NotificationKind.Resolved => $"{Subject(alert)}: " + (alert.Value is null ? "no value now, cleared" : $"back at {Value(alert)}") + Lasted(alert),
             _ => $"{Title(alert.Severity)}: {Reading(alert)}" + (notification.Threshold is { } threshold ? $" (threshold {threshold})" : string.Empty),
         };
     }

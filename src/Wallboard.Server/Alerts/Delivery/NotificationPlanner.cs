@@ -16,9 +16,10 @@ internal sealed class NotificationPlanner(AlertDeliveryOptions delivery, IReadOn
     /// <summary>
     /// The notifications of one change. Fired and escalated go to the route's channels for the severity;
     /// acknowledged, no data and resolved go to the channels told about the alert (<paramref name="told"/>;
-    /// when unknown, the route's channels for the highest severity the alert reached).
+    /// when unknown, the route's channels for the highest severity the alert reached). <paramref name="route"/>
+    /// is the route the alert was notified on, when known: a rule removed by a reload still resolves there.
     /// </summary>
-    public IReadOnlyList<Notification> ForChange(AlertChange change, AlertPayload alert, IReadOnlySet<string>? told)
+    public IReadOnlyList<Notification> ForChange(AlertChange change, AlertPayload alert, IReadOnlySet<string>? told, string? route = null)
     {
         NotificationKind? kind = change.Transition.Kind switch
         {
@@ -29,15 +30,16 @@ internal sealed class NotificationPlanner(AlertDeliveryOptions delivery, IReadOn
             AlertChangeKind.Resolved => NotificationKind.Resolved,
             _ => null,
         };
-        var routeName = RouteOf(alert.RuleId);
-        if (kind is not { } notified || delivery.Route(routeName) is not { } route)
+        var routeName = route ?? RouteOf(alert.RuleId);
+        var options = delivery.Route(routeName);
+        if (kind is not { } notified)
         {
             return [];
         }
 
         IEnumerable<string> channels = notified is NotificationKind.Fired or NotificationKind.Escalated
-            ? route.ChannelsFor(alert.Severity)
-            : told ?? route.ChannelsFor(HighestSeverity(alert)).Concat(route.EscalateTo);
+            ? options?.ChannelsFor(alert.Severity) ?? []
+            : told ?? options?.ChannelsFor(HighestSeverity(alert)).Concat(options.EscalateTo) ?? [];
 
         // Fired and resolved happen once per alert; the others are told apart by their step in the timeline.
         var sequence = notified is NotificationKind.Fired or NotificationKind.Resolved ? 0 : alert.Timeline.Count - 1;
@@ -48,7 +50,7 @@ internal sealed class NotificationPlanner(AlertDeliveryOptions delivery, IReadOn
     public IReadOnlyList<Notification> Due(WatchedAlert watched, DateTimeOffset now)
     {
         var alert = watched.Alert;
-        var routeName = RouteOf(alert.RuleId);
+        var routeName = watched.Route;
         if (alert is not { Phase: "firing", Acknowledged: null, FiredAt: { } firedAt } || delivery.Route(routeName) is not { } route)
         {
             return [];

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wallboard.Server.Tests.Support;
 using static Wallboard.Server.Tests.Alerts.Delivery.AlertSetup;
@@ -8,6 +10,8 @@ namespace Wallboard.Server.Tests.Alerts.Delivery;
 /// <summary>End to end: events in, alerts evaluated on the event clock, notifications out to a real local receiver.</summary>
 public class AlertNotifierTests(RedisFixture redis)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task Breach_Critical_SendsOneSlackMessageAndOnePagerDutyTrigger()
     {
@@ -336,7 +340,7 @@ public class AlertNotifierTests(RedisFixture redis)
         var pagerDuty = Assert.Single(await receiver.WaitForAsync("/pagerduty", 1));
         foreach (var request in new[] { slack, teams, pagerDuty, hook })
         {
-            TestContext.Current.TestOutputHelper?.WriteLine($"{request.Path}\n{request.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{request.Path}\n{request.Body.ToJsonString(Indented)}");
             Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
         }
 

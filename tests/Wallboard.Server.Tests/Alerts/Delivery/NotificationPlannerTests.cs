@@ -130,9 +130,21 @@ public class NotificationPlannerTests
     }
 
     [Fact]
+    public void ForChange_ResolvedAfterItsRuleWasRemoved_GoesWhereTheAlertWasNotified()
+    {
+        var planner = new NotificationPlanner(Delivery, new Dictionary<string, AlertRuleOptions>());
+        var alert = Alert(phase: "resolved", resolvedAt: Fired.AddMinutes(20));
+
+        var planned = planner.ForChange(Change(AlertChangeKind.Resolved, alert), alert, told: new HashSet<string>(["slack", "pagerduty"]), route: "oncall");
+
+        Assert.Equal(["resolved|slack|0", "resolved|pagerduty|0"], planned.Select(notification => notification.Key));
+        Assert.All(planned, notification => Assert.Equal("oncall", notification.Route));
+    }
+
+    [Fact]
     public void Due_FiringUnacknowledged_OneReminderPerIntervalToChatOnly()
     {
-        var watched = new WatchedAlert(Alert());
+        var watched = new WatchedAlert(Alert(), "oncall");
 
         Assert.Empty(_planner.Due(watched, Fired.AddMinutes(9)));
         var first = _planner.Due(watched, Fired.AddMinutes(10));
@@ -148,7 +160,7 @@ public class NotificationPlannerTests
     [Fact]
     public void Due_Acknowledged_NoReminderNoEscalation()
     {
-        var watched = new WatchedAlert(Alert(acknowledged: new Acknowledgement("maria", Fired.AddMinutes(1), null)));
+        var watched = new WatchedAlert(Alert(acknowledged: new Acknowledgement("maria", Fired.AddMinutes(1), null)), "oncall");
 
         Assert.Empty(_planner.Due(watched, Fired.AddHours(2)));
     }
@@ -156,7 +168,7 @@ public class NotificationPlannerTests
     [Fact]
     public void Due_WhileClearing_NoReminder()
     {
-        var watched = new WatchedAlert(Alert(more: new AlertTimelineEntry("clearing", Fired.AddMinutes(5), "critical", 85, null, null)));
+        var watched = new WatchedAlert(Alert(more: new AlertTimelineEntry("clearing", Fired.AddMinutes(5), "critical", 85, null, null)), "oncall");
 
         Assert.Equal(["unacknowledged|lead|0"], _planner.Due(watched, Fired.AddMinutes(30)).Select(notification => notification.Key));
     }

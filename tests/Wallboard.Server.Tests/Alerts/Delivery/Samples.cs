@@ -37,6 +37,4 @@ internal static class Samples
 
     public static OutboundMessage Message(NotificationKind kind, string channel, params AlertPayload[] alerts) =>
         new("m1", "oncall", channel, kind, [.. alerts.Select(alert => Notification(kind, alert, channel))]);
-
-    public static AlertsOptions Rules() => new() { UseDefaultRules = true };
 }
