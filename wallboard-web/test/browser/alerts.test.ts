@@ -69,7 +69,7 @@ describe('alerts on the board and in the console', () => {
     redis = await TestRedis.start();
     server = await ServerProcess.start({
       redis,
-      env: { ...boardEnvironment([{ id: 'test-alerts', title: 'Alerts test', tiles: TILES }]), Alerts__EvaluationInterval: '00:00:00.200' },
+      env: { ...boardEnvironment([{ id: 'test-alerts', title: 'Alerts test', tiles: TILES }]), Alerts__EvaluationInterval: '00:00:00.200', Alerts__UseDefaultRules: 'true' },
     });
     browser = await launchBrowser();
     ({ context: boardContext, page: board, errors: boardErrors } = await openPage(browser));

@@ -186,6 +186,8 @@ export class ServerProcess {
       Redis__CheckpointInterval: '00:00:01',
       Engine__Clock: 'event',
       Simulator__Enabled: 'false',
+      // Board tests must not have an alert strip appear and shift the tiles; alert tests switch rules on.
+      Alerts__UseDefaultRules: 'false',
       Serilog__MinimumLevel__Default: 'Warning',
       ...options.env,
     };
