@@ -44,7 +44,7 @@ public sealed class RedisServer : IAsyncDisposable
         var dir = directory ?? Directory.CreateTempSubdirectory("wallboard-redis-").FullName;
         var start = new ProcessStartInfo("redis-server")
         {
-            ArgumentList = { "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", dir, "--save", "", "--appendonly", "yes", "--bind", "127.0.0.1" },
+            ArgumentList = { "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", dir, "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--bind", "127.0.0.1" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
