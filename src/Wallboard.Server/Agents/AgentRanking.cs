@@ -97,7 +97,7 @@ internal static class AgentRanking
 
     private static bool IsAscending(KpiDefinition column) => column.Direction == KpiDirection.LowerIsBetter;
 
-    private static bool TryColumn(string name, out KpiId id)
+    public static bool TryColumn(string name, out KpiId id)
     {
         id = DefaultBy;
         if (KpiCatalog.TryGet(name, out var definition) && Columns.Contains(definition!.Id))

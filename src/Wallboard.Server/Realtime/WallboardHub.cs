@@ -35,6 +35,25 @@ internal sealed class WallboardHub(WallboardEngine engine, SubscriptionRegistry 
         return AgentsPayload.Of(engine, named);
     }
 
+    /// <summary>The ranked per-agent view, as <c>GET /api/v1/agents/ranking</c> gives it, for consoles already on the hub.</summary>
+    public AgentRankingPayload Ranking(string? window, string? by)
+    {
+        var windows = engine.Windows.Where(candidate => candidate.Kind != WindowKind.Now).ToList();
+        WindowId? windowId = windows[0];
+        if (window is not null && (!WindowId.TryParse(window, out windowId) || !windows.Contains(windowId.Value)))
+        {
+            throw new HubException($"window '{window}' is not one of {string.Join(", ", windows)}");
+        }
+
+        var column = AgentRanking.DefaultBy;
+        if (by is not null && !AgentRanking.TryColumn(by, out column))
+        {
+            throw new HubException($"by '{by}' is not one of {string.Join(", ", AgentRanking.Columns.Select(id => KpiCatalog.Get(id).Name))}");
+        }
+
+        return AgentRanking.Of(engine, windowId.Value, column);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.Remove(Context.ConnectionId);

@@ -103,6 +103,31 @@ public class WallboardHubTests(RedisFixture redis)
         Assert.Contains("window '7m' is not one of now, 5m, 15m, 30m, 60m, today", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ranking_OverTheHub_RanksAgentsLikeTheApi()
+    {
+        await using var app = new WallboardApplication(redis.Server);
+        var client = await app.ReadyClientAsync();
+        await EventJson.PostAsync(
+            client,
+            EventJson.Queued("q1", 0, "c1"),
+            EventJson.Answered("a1", 5, "c1", agent: "ann"),
+            EventJson.Queued("q2", 6, "c2"),
+            EventJson.Answered("a2", 8, "c2", agent: "bob"),
+            EventJson.Queued("q3", 9, "c3"),
+            EventJson.Answered("a3", 12, "c3", agent: "bob"));
+        await using var hub = app.CreateHubConnection();
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+
+        var ranking = await hub.InvokeAsync<Wallboard.Server.Agents.AgentRankingPayload>(
+            nameof(WallboardHub.Ranking), "15m", "answered", TestContext.Current.CancellationToken);
+
+        Assert.Equal("answered", ranking.By);
+        Assert.Equal(["bob", "ann"], ranking.Agents.Select(agent => agent.Id));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<Wallboard.Server.Agents.AgentRankingPayload>(
+            nameof(WallboardHub.Ranking), "7m", null, TestContext.Current.CancellationToken));
+    }
+
     private static Wallboard.Server.Api.KpiPayload Row(KpiUpdate update, string scope, string window) =>
         update.Rows.Single(row => row.Scope == scope && row.Window == window);
 

@@ -308,8 +308,15 @@ public class AlertNotifierTests(RedisFixture redis)
         Assert.Equal(["fired:retrying", "fired:delivered"], Outcomes(deliveries, "pagerduty"));
         Assert.Equal(["fired:retrying", "fired:failed"], Outcomes(deliveries, "hook"));
         string[] secrets = ["SecretToken42", PagerDutyKey, "hook-secret-77", "signature-99", "header-secret-55"];
-        Assert.Contains(logs.Lines, line => line.Contains("channel \"hook\"", StringComparison.Ordinal) && line.Contains("given up", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, line => line.Contains("channel \"slack\"", StringComparison.Ordinal) && line.Contains("HTTP 500", StringComparison.Ordinal));
+        // The delivery record is stored before the sender logs the outcome: wait for the log lines themselves.
+        await Eventually.TrueAsync(
+            () => logs.Lines.Any(line => line.Contains("channel \"hook\"", StringComparison.Ordinal) && line.Contains("given up", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            "the give-up of channel hook is logged");
+        await Eventually.TrueAsync(
+            () => logs.Lines.Any(line => line.Contains("channel \"slack\"", StringComparison.Ordinal) && line.Contains("HTTP 500", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            "the HTTP 500 of channel slack is logged");
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
