@@ -8,15 +8,20 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddSerilog((services, logger) => logger
-        .ReadFrom.Configuration(builder.Configuration)
-        .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+    // Each host keeps its own logger: replacing the static one would let hosts in one process (tests)
+    // log through each other's sinks, and the first to stop would silence the rest.
+    builder.Services.AddSerilog(
+        (services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext(),
+        preserveStaticLogger: true);
     builder.Services.AddWallboard();
 
     var app = builder.Build();
     app.UseWallboard();
-    app.Lifetime.ApplicationStarted.Register(() => Log.Information("Wallboard is up: open {Urls}", string.Join(", ", app.Urls)));
+    app.Lifetime.ApplicationStarted.Register(
+        () => app.Services.GetRequiredService<Serilog.ILogger>().Information("Wallboard is up: open {Urls}", string.Join(", ", app.Urls)));
     await app.RunAsync();
     return 0;
 }

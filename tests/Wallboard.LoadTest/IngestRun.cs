@@ -10,7 +10,9 @@ namespace Wallboard.LoadTest;
 /// events/s the server accepted, the request latency and the errors. Each producer is a site of its own
 /// (its own agents, shared queues) posting its stream in order, one request at a time, as an ACD
 /// connector would: the concurrency comes from the number of producers, and no agent's events are
-/// reordered by it. Only requests that complete inside the measured interval (after the warm-up) count.
+/// reordered by it. Agent ids carry the run id, so that a second run against the same server does not
+/// send events older than the first run's for the same agents. Only requests that complete inside the
+/// measured interval (after the warm-up) count.
 /// </summary>
 internal sealed class IngestRun
 {
@@ -42,7 +44,7 @@ internal sealed class IngestRun
         var warmup = arguments.Seconds("warmup", 5, 0, 60);
         var batchSize = arguments.Int("batch", 500, 1, 10_000);
         var producers = arguments.Int("concurrency", 8, 1, 256);
-        var defaultEvents = (int)Math.Min(20_000_000, (duration + warmup).TotalSeconds * 100_000);
+        var defaultEvents = (int)Math.Min(20_000_000, (duration + warmup).TotalSeconds * 150_000);
         var total = arguments.Int("events", defaultEvents, batchSize * producers, 50_000_000);
         var agents = arguments.Int("agents", 1_000, producers, 1_000_000);
         var queues = arguments.Int("queues", 50, 1, 100_000);
@@ -143,7 +145,7 @@ internal sealed class IngestRun
         var streams = new byte[producers][][];
         Parallel.For(0, producers, producer =>
         {
-            var model = new TrafficModel($"{runId}-{producer}", seed: 20261123 + producer, agents / producers, queues, site: $"s{producer}-");
+            var model = new TrafficModel($"{runId}-{producer}", seed: 20261123 + producer, agents / producers, queues, site: $"{runId}-s{producer}-");
             var stream = new byte[(perProducer + batchSize - 1) / batchSize][];
             var batch = new List<WallboardEvent>(batchSize);
             var local = new Dictionary<EventType, int>();

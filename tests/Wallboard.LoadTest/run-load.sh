@@ -2,7 +2,7 @@
 # The end-to-end load benchmark of docs/performance-server.md, on this machine and on loopback only:
 # builds Release, starts a private redis-server (temp dir, AOF on) and measures it with redis-benchmark,
 # then starts the real server process and runs the ingest test, and the latency test with the push rate
-# at 20/s and at the default 4/s, each against a fresh server and an emptied Redis. Everything it starts
+# at 20/s and at the default 4/s, each against a fresh server and a fresh Redis. Everything it starts
 # is stopped on exit. Knobs (environment): INGEST_SECONDS, INGEST_BATCH, INGEST_CONCURRENCY,
 # LATENCY_CLIENTS, LATENCY_RATE, LATENCY_SECONDS.
 set -euo pipefail
@@ -42,21 +42,38 @@ dotnet build tests/Wallboard.LoadTest -c Release --nologo -v quiet
 server_dll="$root/src/Wallboard.Server/bin/Release/net10.0/Wallboard.Server.dll"
 load_dll="$root/tests/Wallboard.LoadTest/bin/Release/net10.0/Wallboard.LoadTest.dll"
 
-echo "== redis-server (private, AOF on)"
+# Each phase gets a fresh redis-server on the same port and an empty directory, so that one phase's
+# AOF (gigabytes after the ingest test, rewritten in the background) does not slow the next one down.
 redis_port=$(free_port)
-mkdir -p "$work/redis"
-redis-server --port "$redis_port" --dir "$work/redis" --save "" --appendonly yes --bind 127.0.0.1 \
-  --daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"
-for _ in $(seq 1 50); do
-  redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_redis() {
+  rm -rf "$work/redis"
+  mkdir -p "$work/redis"
+  redis-server --port "$redis_port" --dir "$work/redis" --save "" --appendonly yes --bind 127.0.0.1 \
+    --daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"
+  for _ in $(seq 1 50); do
+    redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "redis-server did not start; its log:" >&2
+  cat "$work/redis/redis.log" >&2
+  return 1
+}
+stop_redis() {
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  for _ in $(seq 1 50); do
+    redis-cli -p "$redis_port" ping >/dev/null 2>&1 || return 0
+    sleep 0.1
+  done
+}
+
+echo "== redis-server (private, AOF on)"
+start_redis
 echo "redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on 127.0.0.1:$redis_port, appendonly $(redis-cli -p "$redis_port" config get appendonly | tail -1), appendfsync $(redis-cli -p "$redis_port" config get appendfsync | tail -1)"
 
 echo "== redis-benchmark -P 16 -t set -n 1000000"
 redis-benchmark -h 127.0.0.1 -p "$redis_port" -P 16 -t set -n 1000000 -q | tr '\r' '\n' | grep -v '^$' | tail -1 | tee "$work/redis-benchmark.txt"
 set_per_second=$(sed -n 's/^SET: \([0-9.]*\) requests per second.*/\1/p' "$work/redis-benchmark.txt")
-redis-cli -p "$redis_port" flushall >/dev/null
+stop_redis
 
 # /proc/PID/stat fields 14 and 15: user and system CPU time in clock ticks.
 cpu_seconds() {
@@ -65,6 +82,7 @@ cpu_seconds() {
 
 start_server() {
   local rate="$1"
+  start_redis
   server_port=$(free_port)
   ASPNETCORE_URLS="http://127.0.0.1:$server_port" \
   ConnectionStrings__Redis="127.0.0.1:$redis_port" \
@@ -100,7 +118,7 @@ stop_server() {
     echo "server errors:"
     grep -E '\[(ERR|FTL)\]' "$work/server.log" | head -5
   fi
-  redis-cli -p "$redis_port" flushall >/dev/null
+  stop_redis
 }
 
 # Shows the tool's report and answers its RESULT line.
@@ -120,8 +138,8 @@ load_average() {
 echo "== ingest: $ingest_seconds s, batches of $ingest_batch, $ingest_concurrency producers"
 start_server 4
 # A first, unmeasured run brings the server to steady state (tiered JIT, heap sizes) as a running server would be.
-echo "warming the server up with 10 s of ingest (not measured)"
-dotnet "$load_dll" ingest --url "http://127.0.0.1:$server_port" --seconds 10 --warmup 0 --batch "$ingest_batch" --concurrency "$ingest_concurrency" \
+echo "warming the server up with 5 s of ingest (not measured)"
+dotnet "$load_dll" ingest --url "http://127.0.0.1:$server_port" --seconds 5 --warmup 0 --batch "$ingest_batch" --concurrency "$ingest_concurrency" \
   | grep -E '^  accepted' || true
 load_average
 server_cpu_start=$(cpu_seconds "$server_pid")
@@ -134,12 +152,14 @@ redis-cli -p "$redis_port" info commandstats | tr -d '\r' | grep -E '^cmdstat_(x
   | sed -E 's/^cmdstat_([a-z]+):calls=([0-9]+),usec=[0-9]+,usec_per_call=([0-9.]+).*/  \1 \2 (\3 µs)/'
 stop_server
 
+# 15 s of warm-up: the first seconds after the server starts and 500 boards connect keep both cores
+# busy with tiered JIT in the server and in the tool; the 30 s measured are the steady state after it.
 latency() {
   local rate="$1"
   echo "== latency at $rate pushes/s: $latency_clients boards, $latency_rate events/s, $latency_seconds s" >&2
   start_server "$rate" >&2
   load_average >&2
-  load latency --url "http://127.0.0.1:$server_port" --clients "$latency_clients" --rate "$latency_rate" --seconds "$latency_seconds" --warmup 5 || true
+  load latency --url "http://127.0.0.1:$server_port" --clients "$latency_clients" --rate "$latency_rate" --seconds "$latency_seconds" --warmup 15 || true
   stop_server >&2
 }
 latency20=$(latency 20)

@@ -18,7 +18,7 @@ internal static class WebApplicationExtensions
         app.UseStatusCodePages();
 
         // Serilog logs the path without the query string, which keeps ?access_token= out of the logs.
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/v1.json");

@@ -10,6 +10,15 @@ namespace Wallboard.Server.State;
 /// position is read before the state is written, so a checkpoint never claims more than it holds;
 /// replaying an entry it already holds changes nothing, because every id is in its duplicate set.
 /// </summary>
+/// <remarks>
+/// A checkpoint up to <see cref="RedisOptions.CheckpointPartBytes"/> is one string,
+/// <c>WBCP1\n&lt;position&gt;\n&lt;state&gt;</c>. A larger one (a busy floor keeps every event of the
+/// lateness window) would pass Redis's 512 MB limit on a value, which closes the connection, and would
+/// hold up the event log's appends on the shared connection while it is sent. It is written in parts,
+/// one at a time, under the generation (<c>a</c> or <c>b</c>) the current checkpoint does not use; then
+/// the key becomes a <see cref="CheckpointManifest"/> and the other generation's parts are deleted. The
+/// manifest is written last, so a crash while the parts are written leaves the previous checkpoint whole.
+/// </remarks>
 internal sealed partial class CheckpointStore(
     RedisConnection redis, RedisKeys keys, EventLog log, TimeProvider time, IOptions<RedisOptions> options, ILogger<CheckpointStore> logger)
 {
@@ -44,6 +53,16 @@ internal sealed partial class CheckpointStore(
         var database = await redis.DatabaseAsync();
         byte[]? blob = await database.StringGetAsync(keys.Checkpoint);
         cancellationToken.ThrowIfCancellationRequested();
+        if (blob is not null && CheckpointManifest.TryParse(blob) is { } manifest)
+        {
+            blob = await ReadPartsAsync(database, manifest, cancellationToken);
+            if (blob is null)
+            {
+                LogIncompatibleCheckpoint($"a part of the checkpoint in {manifest.Parts} parts is missing");
+                return "0-0";
+            }
+        }
+
         if (blob is null || !blob.AsSpan().StartsWith(Magic))
         {
             LogNoCheckpoint();
@@ -70,7 +89,7 @@ internal sealed partial class CheckpointStore(
     {
         var position = CoveredPosition;
 
-        // The checkpoint grows with the state (tens of MB): one buffer is kept and reused, and Redis is
+        // The checkpoint grows with the state (up to hundreds of MB): one buffer is kept and reused, and Redis is
         // given its used part, instead of growing a new stream by doubling and copying it out each time.
         var stream = Interlocked.Exchange(ref _buffer, null) ?? new MemoryStream();
         try
@@ -80,7 +99,24 @@ internal sealed partial class CheckpointStore(
             stream.Write(Encoding.ASCII.GetBytes(position.ToString() + "\n"));
             engine.Checkpoint(stream);
             var database = await redis.DatabaseAsync();
-            await database.StringSetAsync(keys.Checkpoint, stream.GetBuffer().AsMemory(0, (int)stream.Length));
+            var state = stream.GetBuffer().AsMemory(0, (int)stream.Length);
+            var previous = CheckpointManifest.TryParse((byte[]?)await database.StringGetRangeAsync(keys.Checkpoint, 0, 255));
+            string? generation = null;
+            if (state.Length <= options.Value.CheckpointPartBytes)
+            {
+                await database.StringSetAsync(keys.Checkpoint, state);
+            }
+            else
+            {
+                generation = previous?.Generation == "a" ? "b" : "a";
+                await WritePartsAsync(database, position, generation, state, cancellationToken);
+            }
+
+            if (previous is not null && previous.Generation != generation)
+            {
+                await DeletePartsAsync(database, previous.Generation, from: 0);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             LogSaved(position, stream.Length);
         }
@@ -92,6 +128,53 @@ internal sealed partial class CheckpointStore(
         var retentionStart = time.GetUtcNow() - options.Value.EventLogRetention;
         var trimBefore = Min(position, $"{retentionStart.ToUnixTimeMilliseconds()}-0");
         await log.TrimBeforeAsync(trimBefore);
+    }
+
+    // One part at a time, so that the event log's appends go out between them; the manifest last.
+    private async Task WritePartsAsync(IDatabase database, RedisValue position, string generation, ReadOnlyMemory<byte> state, CancellationToken cancellationToken)
+    {
+        var partBytes = options.Value.CheckpointPartBytes;
+        var parts = (state.Length + partBytes - 1) / partBytes;
+        for (var index = 0; index < parts; index++)
+        {
+            var offset = index * partBytes;
+            await database.StringSetAsync(keys.CheckpointPart(generation, index), state.Slice(offset, Math.Min(partBytes, state.Length - offset)));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        // Parts an older, longer checkpoint left in this generation.
+        await DeletePartsAsync(database, generation, from: parts);
+        await database.StringSetAsync(keys.Checkpoint, new CheckpointManifest(position.ToString(), generation, parts, state.Length).ToBytes());
+    }
+
+    // Parts are numbered from 0 without gaps: delete from the first until one is missing (UNLINK frees them off Redis's main thread).
+    private async Task DeletePartsAsync(IDatabase database, string generation, int from)
+    {
+        var index = from;
+        while ((long)await database.ExecuteAsync("UNLINK", keys.CheckpointPart(generation, index)) > 0)
+        {
+            index++;
+        }
+    }
+
+    private async Task<byte[]?> ReadPartsAsync(IDatabase database, CheckpointManifest manifest, CancellationToken cancellationToken)
+    {
+        var blob = new byte[manifest.Bytes];
+        var offset = 0;
+        for (var index = 0; index < manifest.Parts; index++)
+        {
+            byte[]? part = await database.StringGetAsync(keys.CheckpointPart(manifest.Generation, index));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (part is null || offset + part.Length > blob.Length)
+            {
+                return null;
+            }
+
+            part.CopyTo(blob, offset);
+            offset += part.Length;
+        }
+
+        return offset == blob.Length ? blob : null;
     }
 
     private static RedisValue Min(RedisValue left, RedisValue right) => Compare(left, right) <= 0 ? left : right;

@@ -15,8 +15,11 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>The event log: a stream of accepted batches (<c>arrival</c>, <c>events</c> as a JSON array).</summary>
     public RedisKey EventLog => _prefix + "events";
 
-    /// <summary>The engine checkpoint (binary) with the log position it covers.</summary>
+    /// <summary>The engine checkpoint (binary) with the log position it covers, or the manifest of one stored in parts.</summary>
     public RedisKey Checkpoint => _prefix + "checkpoint";
+
+    /// <summary>Part <paramref name="index"/> (from 0) of a checkpoint stored in parts, in generation <c>a</c> or <c>b</c>.</summary>
+    public RedisKey CheckpointPart(string generation, int index) => $"{_prefix}checkpoint:{generation}:{index}";
 
     /// <summary>The set of scope ids seen (<c>all</c>, <c>queue:sales</c>, …).</summary>
     public RedisKey Scopes => _prefix + "scopes";

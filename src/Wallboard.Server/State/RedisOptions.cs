@@ -23,4 +23,11 @@ internal sealed class RedisOptions
     /// <summary>How often the engine state is checkpointed (it is also checkpointed on shutdown).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A larger checkpoint is stored in parts of this size: Redis refuses a value over 512 MB (and closes
+    /// the connection), and one huge value would hold up the event log's appends while it is sent.
+    /// </summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int CheckpointPartBytes { get; set; } = 32 * 1024 * 1024;
 }
