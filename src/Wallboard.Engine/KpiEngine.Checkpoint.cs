@@ -1,57 +1,76 @@
 using System.Globalization;
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Kpis;
+using Wallboard.Engine.Scopes;
 
 namespace Wallboard.Engine;
 
 /// <summary>
-/// The engine's checkpoint: clock, scopes (panes and maxima as they are), contacts and agents (as their
-/// events, re-derived on load), the duplicate set and the events held for the future. A checkpoint
-/// written under other settings that shape the state is refused rather than misread.
+/// The engine's checkpoint: clock, scopes (panes and maxima as they are), contacts, agents and tickets (as
+/// their events, re-derived on load), the interaction directory, the duplicate set and the events held for
+/// the future. A checkpoint written by another format version, or under other settings that shape the
+/// state, is refused rather than misread.
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    private const int FormatVersion = 3;
+    /// <summary>Version 4: events in binary (<see cref="CheckpointEvents"/>) instead of contract JSON, numbers in bulk.</summary>
+    public const int FormatVersion = 4;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }
 
-    public void Save(BinaryWriter writer)
+    /// <summary>
+    /// Copies the state for a checkpoint into <paramref name="buffers"/> (sized beforehand): references to the
+    /// (immutable) events and strings, and copies of every list and array the engine goes on changing. Cheap
+    /// next to encoding it, which the image does later, outside the engine's lock, while the engine moves on.
+    /// The image hands the buffers to <paramref name="release"/> when disposed.
+    /// </summary>
+    public EngineCheckpointImage Capture(CheckpointBuffers buffers, Action<CheckpointBuffers> release)
     {
-        writer.Write(FormatVersion);
-        writer.Write(Fingerprint);
-        writer.Write(_clock.HasStarted);
-        writer.Write(_clock.NowMs);
-        writer.Write(_scopes.Scopes.Count);
-        foreach (var scope in _scopes.Scopes)
+        var scopes = _scopes.Scopes;
+        var images = new (ScopeId, ScopeState.Image)[scopes.Count];
+        for (var i = 0; i < images.Length; i++)
         {
-            writer.Write((int)scope.Id.Kind);
-            writer.Write(scope.Id.Name);
-            scope.Save(writer);
+            var scope = scopes[i];
+            images[i] = (scope.Id, scope.Capture(buffers.Numbers));
         }
 
-        _contacts.Save(writer);
-        _agents.Save(writer);
-        _tickets.Save(writer);
-        _directory.Save(writer);
-        _duplicates.Save(writer);
-        var held = _future.Held.ToList();
-        writer.Write(held.Count);
-        foreach (var future in held)
+        _contacts.Capture(buffers);
+        _agents.Capture(buffers);
+        _tickets.Capture(buffers);
+        _directory.Capture(buffers);
+        return new EngineCheckpointImage(
+            Fingerprint, _clock.HasStarted, _clock.NowMs, images, _duplicates.Capture(buffers), [.. _future.Held], buffers, release);
+    }
+
+    /// <summary>Has <paramref name="buffers"/> reserve room for what <see cref="Capture"/> would copy now (for buffers that never captured).</summary>
+    public void MeasureCapture(CheckpointBuffers buffers)
+    {
+        var numbers = 0;
+        foreach (var scope in _scopes.Scopes)
         {
-            writer.Write(EventWriter.ToJson(future));
+            numbers += scope.CaptureLength;
         }
+
+        buffers.Numbers.Expect(numbers);
+        _contacts.MeasureCapture(buffers);
+        _agents.MeasureCapture(buffers);
+        _tickets.MeasureCapture(buffers);
+        _directory.MeasureCapture(buffers);
+        _duplicates.MeasureCapture(buffers);
     }
 
     /// <summary>Reads a checkpoint into this new engine; throws <see cref="InvalidDataException"/> when it cannot be used.</summary>
-    public void Load(BinaryReader reader)
+    public void Load(CheckpointReader reader)
     {
-        if (reader.ReadInt32() != FormatVersion)
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
         {
-            throw new InvalidDataException("The checkpoint was written by another version of the engine.");
+            throw new InvalidDataException($"The checkpoint was written by another version of the engine (format {version}; this engine reads {FormatVersion}).");
         }
 
-        var fingerprint = reader.ReadString();
+        var fingerprint = reader.ReadRequiredString();
         if (fingerprint != Fingerprint)
         {
             throw new InvalidDataException($"The checkpoint was written under other engine settings ({fingerprint}; now {Fingerprint}).");
@@ -64,10 +83,16 @@ internal sealed partial class KpiEngine
             _clock.AdvanceTo(nowMs);
         }
 
-        var scopes = reader.ReadInt32();
+        var scopes = reader.ReadCount();
         for (var i = 0; i < scopes; i++)
         {
-            var id = new ScopeId((ScopeKind)reader.ReadInt32(), reader.ReadString());
+            var kind = reader.ReadByte();
+            if (!Enum.IsDefined((ScopeKind)kind))
+            {
+                throw new InvalidDataException($"A checkpointed scope has the unknown kind {kind}.");
+            }
+
+            var id = new ScopeId((ScopeKind)kind, reader.ReadRequiredString());
             _scopes.GetOrAdd(id).Load(reader);
         }
 
@@ -76,10 +101,15 @@ internal sealed partial class KpiEngine
         _tickets.Load(reader);
         _directory.Load(reader);
         _duplicates.Load(reader);
-        var held = reader.ReadInt32();
+        var held = reader.ReadCount();
         for (var i = 0; i < held; i++)
         {
             _future.TryHold(CheckpointEvents.Read(reader));
+        }
+
+        if (reader.ReadInt32() != EngineCheckpointImage.EndMark)
+        {
+            throw new InvalidDataException("The checkpoint does not end where it should.");
         }
     }
 

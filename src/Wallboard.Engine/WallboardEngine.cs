@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Wallboard.Engine.Agents;
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Ingestion;
 using Wallboard.Engine.Kpis;
@@ -18,6 +19,7 @@ public sealed class WallboardEngine
     private KpiEngine _core;
     private SnapshotTracker _tracker = new();
     private readonly IScheduler _scheduler;
+    private CheckpointBuffers? _spareBuffers;
 
     public WallboardEngine(EngineOptions options, IScheduler scheduler)
     {
@@ -41,12 +43,14 @@ public sealed class WallboardEngine
     public IReadOnlyList<WindowId> Windows => _core.Layout.All;
 
     /// <summary>The engine clock (wall time, or the largest event time with <c>Engine:Clock=event</c>).</summary>
+    /// <remarks>A wall clock is moved to now first, as a read does: alert changes are stamped with this time.</remarks>
     public DateTimeOffset Clock
     {
         get
         {
             lock (_gate)
             {
+                _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
                 return _core.HasStarted ? DateTimeOffset.FromUnixTimeMilliseconds(_core.NowMs) : _scheduler.Now;
             }
         }
@@ -164,14 +168,47 @@ public sealed class WallboardEngine
         }
     }
 
-    /// <summary>Writes the engine state to <paramref name="destination"/> (see <see cref="TryRestore"/>).</summary>
+    /// <summary>
+    /// Writes the engine state to <paramref name="destination"/> (see <see cref="TryRestore"/>). The gate is held only
+    /// to copy the state; encoding and writing it happen outside, while events go on being ingested.
+    /// </summary>
     public void Checkpoint(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
+        using var image = CaptureCheckpoint();
+        image.WriteTo(destination);
+    }
+
+    /// <summary>The state as it is now, to be written later: what <see cref="Checkpoint"/> does before writing.</summary>
+    internal EngineCheckpointImage CaptureCheckpoint() => CaptureCheckpoint(ReserveCheckpointBuffers());
+
+    /// <summary>
+    /// Buffers for a capture, sized like the last capture's outside the gate, where touching new memory stalls
+    /// nobody. They are reused once the image is disposed; new ones (the first capture, or one while another
+    /// image is out) are sized by counting the state under the gate, which is far cheaper than copying it.
+    /// </summary>
+    internal CheckpointBuffers ReserveCheckpointBuffers()
+    {
+        var buffers = Interlocked.Exchange(ref _spareBuffers, null);
+        if (buffers is null)
+        {
+            buffers = new CheckpointBuffers();
+            lock (_gate)
+            {
+                _core.MeasureCapture(buffers);
+            }
+        }
+
+        buffers.ReserveLikeLastCapture();
+        return buffers;
+    }
+
+    /// <summary>Copies the state into <paramref name="buffers"/>: the part of a checkpoint that holds the gate (with the count for new buffers).</summary>
+    internal EngineCheckpointImage CaptureCheckpoint(CheckpointBuffers buffers)
+    {
         lock (_gate)
         {
-            _core.Save(writer);
+            return _core.Capture(buffers, released => Volatile.Write(ref _spareBuffers, released));
         }
     }
 
@@ -185,7 +222,7 @@ public sealed class WallboardEngine
         var restored = new KpiEngine(Options);
         try
         {
-            using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
+            using var reader = new CheckpointReader(source);
             restored.Load(reader);
         }
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or FormatException)

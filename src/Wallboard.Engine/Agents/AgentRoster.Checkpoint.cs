@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Events;
 
 namespace Wallboard.Engine.Agents;
@@ -5,56 +7,95 @@ namespace Wallboard.Engine.Agents;
 /// <summary>Checkpointing of the agents: the baseline state and the events still inside the lateness, re-derived on load.</summary>
 internal sealed partial class AgentRoster
 {
-    public void Save(BinaryWriter writer)
+    /// <summary>Copies the agents into <paramref name="buffers"/>: their baselines (immutable values) and their events.</summary>
+    public void Capture(CheckpointBuffers buffers)
     {
-        writer.Write(_agents.Count);
         foreach (var agent in _agents.Values)
         {
-            writer.Write(agent.AgentId);
-            var baseline = agent.Baseline;
-            writer.Write((int)baseline.State);
-            writer.Write(baseline.Queues.Count);
-            foreach (var queue in baseline.Queues)
-            {
-                writer.Write(queue);
-            }
-
-            WriteOptional(writer, baseline.Team);
-            WriteOptional(writer, baseline.Name);
-            writer.Write(agent.BaselineMs);
-            writer.Write(agent.StateSinceMs);
-            writer.Write(agent.Events.Count);
-            foreach (var change in agent.Events)
-            {
-                writer.Write(EventWriter.ToJson(change));
-            }
+            var events = agent.Events;
+            buffers.Agents.Add(new SavedAgent(agent.AgentId, agent.Baseline, agent.BaselineMs, agent.StateSinceMs, events.Count));
+            CollectionsMarshal.AsSpan(events).CopyTo(buffers.AgentEvents.Append(events.Count));
         }
     }
 
-    public void Load(BinaryReader reader)
+    /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
+    public void MeasureCapture(CheckpointBuffers buffers)
     {
-        var agents = reader.ReadInt32();
+        var events = 0;
+        foreach (var agent in _agents.Values)
+        {
+            events += agent.Events.Count;
+        }
+
+        buffers.Agents.Expect(_agents.Count);
+        buffers.AgentEvents.Expect(events);
+    }
+
+    /// <summary>Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>.</summary>
+    public static void Write(CheckpointWriter writer, CheckpointBuffers buffers)
+    {
+        var events = buffers.AgentEvents.Items;
+        writer.WriteCount(buffers.Agents.Count);
+        var e = 0;
+        foreach (var agent in buffers.Agents.Items)
+        {
+            writer.WriteName(agent.AgentId);
+            writer.Owner = agent.AgentId;
+            var baseline = agent.Baseline;
+            writer.WriteByte((byte)baseline.State);
+            writer.WriteCount(baseline.Queues.Count);
+            foreach (var queue in baseline.Queues)
+            {
+                writer.WriteName(queue);
+            }
+
+            writer.WriteName(baseline.Team);
+            writer.WriteName(baseline.Name);
+            writer.WriteVarInt64(agent.BaselineMs);
+            writer.WriteVarInt64(agent.StateSinceMs);
+            writer.WriteCount(agent.EventCount);
+            foreach (var change in events.Slice(e, agent.EventCount))
+            {
+                CheckpointEvents.Write(writer, change);
+            }
+
+            writer.Owner = null;
+            e += agent.EventCount;
+        }
+    }
+
+    public void Load(CheckpointReader reader)
+    {
+        var agents = reader.ReadCount();
         for (var i = 0; i < agents; i++)
         {
-            var agent = GetOrAdd(reader.ReadString());
-            var state = (AgentState)reader.ReadInt32();
-            var queues = new string[reader.ReadInt32()];
+            var agent = GetOrAdd(reader.ReadRequiredString());
+            reader.Owner = agent.AgentId;
+            var state = (AgentState)reader.ReadByte();
+            if (!Enum.IsDefined(state))
+            {
+                throw new InvalidDataException($"A checkpointed agent is in state {(int)state}.");
+            }
+
+            var queues = new string[reader.ReadCount()];
             for (var q = 0; q < queues.Length; q++)
             {
-                queues[q] = reader.ReadString();
+                queues[q] = reader.ReadRequiredString();
             }
 
-            var team = ReadOptional(reader);
-            var name = ReadOptional(reader);
+            var team = reader.ReadString();
+            var name = reader.ReadString();
             agent.Baseline = _fold.Restore(agent.AgentId, state, queues, team, name);
-            agent.BaselineMs = reader.ReadInt64();
-            agent.StateSinceMs = reader.ReadInt64();
-            var events = reader.ReadInt32();
+            agent.BaselineMs = reader.ReadVarInt64();
+            agent.StateSinceMs = reader.ReadVarInt64();
+            var events = reader.ReadCount();
             for (var e = 0; e < events; e++)
             {
-                agent.Events.Add((AgentStateChanged)CheckpointEvents.Read(reader));
+                agent.Events.Add(CheckpointEvents.Read(reader) as AgentStateChanged
+                    ?? throw new InvalidDataException($"A checkpointed event of agent {agent.AgentId} is not an agent state change."));
             }
 
+            reader.Owner = null;
             agent.State = _fold.Replay(agent.Baseline, agent.Events, agent.AgentId, long.MaxValue, _discard);
             Count(agent.Counted, -1);
             Count(agent.State, +1);
@@ -62,14 +103,5 @@ internal sealed partial class AgentRoster
         }
     }
 
-    private static void WriteOptional(BinaryWriter writer, string? value)
-    {
-        writer.Write(value is not null);
-        if (value is not null)
-        {
-            writer.Write(value);
-        }
-    }
-
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    internal readonly record struct SavedAgent(string AgentId, AgentFoldState Baseline, long BaselineMs, long StateSinceMs, int EventCount);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Scopes;
 
@@ -9,43 +11,100 @@ namespace Wallboard.Engine.Contacts;
 /// </summary>
 internal sealed partial class ContactBook
 {
-    public void Save(BinaryWriter writer)
+    /// <summary>
+    /// Copies the contacts and customers into <paramref name="buffers"/>. Contact objects and their event lists
+    /// are reused for other contacts once forgotten, so what is kept is their fields and their events
+    /// (immutable), not the objects.
+    /// </summary>
+    public void Capture(CheckpointBuffers buffers)
     {
-        writer.Write(_contacts.Count);
+        var contacts = buffers.Contacts.Append(_contacts.Count);
+        var c = 0;
         foreach (var contact in _contacts.Values)
         {
-            writer.Write(contact.ContactId);
-            writer.Write(contact.IsRepeat);
-            writer.Write(contact.LastEventMs);
-            writer.Write(contact.Events.Count);
-            foreach (var contactEvent in contact.Events)
-            {
-                writer.Write(EventWriter.ToJson(contactEvent));
-            }
+            var events = contact.Events;
+            contacts[c++] = new SavedContact(contact.ContactId, contact.IsRepeat, contact.LastEventMs, events.Count);
+            CollectionsMarshal.AsSpan(events).CopyTo(buffers.ContactEvents.Append(events.Count));
         }
 
-        writer.Write(_customers.Count);
         foreach (var customer in _customers.Values)
         {
-            customer.Save(writer);
+            buffers.Customers.Add((customer.CustomerId, customer.Count));
+            customer.CaptureInto(buffers.CustomerEntries.Append(customer.Count));
         }
     }
 
-    public void Load(BinaryReader reader)
+    /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
+    public void MeasureCapture(CheckpointBuffers buffers)
+    {
+        var events = 0;
+        foreach (var contact in _contacts.Values)
+        {
+            events += contact.Events.Count;
+        }
+
+        var entries = 0;
+        foreach (var customer in _customers.Values)
+        {
+            entries += customer.Count;
+        }
+
+        buffers.Contacts.Expect(_contacts.Count);
+        buffers.ContactEvents.Expect(events);
+        buffers.Customers.Expect(_customers.Count);
+        buffers.CustomerEntries.Expect(entries);
+    }
+
+    /// <summary>Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>.</summary>
+    public static void Write(CheckpointWriter writer, CheckpointBuffers buffers)
+    {
+        var events = buffers.ContactEvents.Items;
+        writer.WriteCount(buffers.Contacts.Count);
+        var e = 0;
+        foreach (var contact in buffers.Contacts.Items)
+        {
+            writer.WriteId(contact.ContactId);
+            writer.WriteBoolean(contact.IsRepeat);
+            writer.WriteVarInt64(contact.LastEventMs);
+            writer.WriteCount(contact.EventCount);
+            writer.Owner = contact.ContactId;
+            foreach (var contactEvent in events.Slice(e, contact.EventCount))
+            {
+                CheckpointEvents.Write(writer, contactEvent);
+            }
+
+            writer.Owner = null;
+            e += contact.EventCount;
+        }
+
+        var entries = buffers.CustomerEntries.Items;
+        writer.WriteCount(buffers.Customers.Count);
+        e = 0;
+        foreach (var (customerId, count) in buffers.Customers.Items)
+        {
+            writer.WriteId(customerId);
+            CustomerHistory.Write(writer, entries.Slice(e, count));
+            e += count;
+        }
+    }
+
+    public void Load(CheckpointReader reader)
     {
         var discard = new ContributionWriter().Adding(long.MaxValue);
-        var contacts = reader.ReadInt32();
+        var contacts = reader.ReadCount();
         for (var i = 0; i < contacts; i++)
         {
-            var contact = GetOrCreate(reader.ReadString());
+            var contact = GetOrCreate(reader.ReadRequiredString());
             contact.IsRepeat = reader.ReadBoolean();
-            contact.LastEventMs = reader.ReadInt64();
-            var events = reader.ReadInt32();
+            contact.LastEventMs = reader.ReadVarInt64();
+            var events = reader.ReadCount();
+            reader.Owner = contact.ContactId;
             for (var e = 0; e < events; e++)
             {
                 contact.Events.Add(CheckpointEvents.Read(reader));
             }
 
+            reader.Owner = null;
             contact.State = _fold.Replay(contact.Events, contact.IsRepeat, discard);
             UpdateWaitingLines(contact);
             if (contact.State.IsTerminal)
@@ -54,13 +113,15 @@ internal sealed partial class ContactBook
             }
         }
 
-        var customers = reader.ReadInt32();
+        var customers = reader.ReadCount();
         for (var i = 0; i < customers; i++)
         {
-            var customer = new CustomerHistory(reader.ReadString());
+            var customer = new CustomerHistory(reader.ReadRequiredString());
             customer.Load(reader, id => _contacts.GetValueOrDefault(id));
             _customers.Add(customer.CustomerId, customer);
             _customerExpiry.Enqueue((customer, customer.NewestFirstQueuedMs + _customerRetentionMs));
         }
     }
+
+    internal readonly record struct SavedContact(string ContactId, bool IsRepeat, long LastEventMs, int EventCount);
 }

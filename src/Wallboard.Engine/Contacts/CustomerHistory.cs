@@ -1,3 +1,5 @@
+using Wallboard.Engine.Checkpoints;
+
 namespace Wallboard.Engine.Contacts;
 
 /// <summary>
@@ -90,28 +92,40 @@ internal sealed class CustomerHistory(string customerId)
         _entries.RemoveRange(kept, _entries.Count - kept);
     }
 
-    public void Save(BinaryWriter writer)
+    /// <summary>Copies the entries (<see cref="Count"/> of them) for a checkpoint, live contacts as a flag only: contacts are reused once forgotten.</summary>
+    public void CaptureInto(Span<SavedEntry> into)
     {
-        writer.Write(CustomerId);
-        writer.Write(_entries.Count);
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            writer.Write(entry.ContactId);
-            writer.Write(entry.FirstQueuedMs);
-            writer.Write(entry.HorizonMs);
-            writer.Write(entry.Live is not null);
+            var entry = _entries[i];
+            into[i] = new SavedEntry(entry.ContactId, entry.FirstQueuedMs, entry.HorizonMs, entry.Live is not null);
         }
     }
 
-    /// <summary>Reads the entries <see cref="Save"/> wrote; live ones are linked to <paramref name="liveContact"/>'s contacts.</summary>
-    public void Load(BinaryReader reader, Func<string, ContactTimeline?> liveContact)
+    public static void Write(CheckpointWriter writer, ReadOnlySpan<SavedEntry> entries)
     {
-        var count = reader.ReadInt32();
+        writer.WriteCount(entries.Length);
+        var previousMs = 0L;
+        foreach (var entry in entries)
+        {
+            writer.WriteId(entry.ContactId);
+            writer.WriteVarInt64(entry.FirstQueuedMs - previousMs);
+            writer.WriteVarInt64(entry.HorizonMs);
+            writer.WriteBoolean(entry.Live);
+            previousMs = entry.FirstQueuedMs;
+        }
+    }
+
+    /// <summary>Reads the entries <see cref="Write"/> wrote; live ones are linked to <paramref name="liveContact"/>'s contacts.</summary>
+    public void Load(CheckpointReader reader, Func<string, ContactTimeline?> liveContact)
+    {
+        var count = reader.ReadCount();
+        var previousMs = 0L;
         for (var i = 0; i < count; i++)
         {
-            var contactId = reader.ReadString();
-            var firstQueuedMs = reader.ReadInt64();
-            var horizonMs = reader.ReadInt64();
+            var contactId = reader.ReadRequiredString();
+            var firstQueuedMs = previousMs + reader.ReadVarInt64();
+            var horizonMs = reader.ReadVarInt64();
             var live = reader.ReadBoolean() ? liveContact(contactId) : null;
             if (live is not null)
             {
@@ -119,6 +133,7 @@ internal sealed class CustomerHistory(string customerId)
             }
 
             _entries.Add(new Entry(contactId, firstQueuedMs, horizonMs, live));
+            previousMs = firstQueuedMs;
         }
     }
 
@@ -157,6 +172,9 @@ internal sealed class CustomerHistory(string customerId)
 
         return false;
     }
+
+    /// <summary>An entry as a checkpoint keeps it.</summary>
+    internal readonly record struct SavedEntry(string ContactId, long FirstQueuedMs, long HorizonMs, bool Live);
 
     private readonly record struct Entry(string ContactId, long FirstQueuedMs, long HorizonMs, ContactTimeline? Live);
 }

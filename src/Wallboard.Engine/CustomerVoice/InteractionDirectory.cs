@@ -1,3 +1,5 @@
+using Wallboard.Engine.Checkpoints;
+
 namespace Wallboard.Engine.CustomerVoice;
 
 /// <summary>
@@ -46,35 +48,105 @@ internal sealed class InteractionDirectory(TimeSpan memory)
         }
     }
 
-    public void Save(BinaryWriter writer)
+    /// <summary>Copies the entries and the expiry queue (strings and times, all immutable) into <paramref name="buffers"/>.</summary>
+    public void Capture(CheckpointBuffers buffers)
     {
-        foreach (var entries in new[] { _contacts, _tickets })
+        Copy(_contacts, buffers.DirectoryContacts);
+        Copy(_tickets, buffers.DirectoryTickets);
+        var (array, index) = buffers.DirectoryExpiry.AppendToArray(_expiry.Count);
+        _expiry.CopyTo(array, index);
+    }
+
+    /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
+    public void MeasureCapture(CheckpointBuffers buffers)
+    {
+        buffers.DirectoryContacts.Expect(_contacts.Count);
+        buffers.DirectoryTickets.Expect(_tickets.Count);
+        buffers.DirectoryExpiry.Expect(_expiry.Count);
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>: the entries, then the expiry queue
+    /// in its order (as positions among the entries), which decides when each entry is forgotten. Times are
+    /// written as changes from the previous entry's, as entries are mostly in time order.
+    /// </summary>
+    public static void Write(CheckpointWriter writer, CheckpointBuffers buffers)
+    {
+        var positions = new[] { WriteEntries(writer, buffers.DirectoryContacts.Items), WriteEntries(writer, buffers.DirectoryTickets.Items) };
+        var expiry = buffers.DirectoryExpiry.Items;
+        var queued = 0;
+        foreach (var (ticket, id, _) in expiry)
         {
-            writer.Write(entries.Count);
-            foreach (var (id, (interaction, lastMs)) in entries)
+            queued += positions[ticket ? 1 : 0].ContainsKey(id) ? 1 : 0;
+        }
+
+        writer.WriteCount(queued);
+        var lastMs = 0L;
+        foreach (var (ticket, id, dueMs) in expiry)
+        {
+            if (positions[ticket ? 1 : 0].TryGetValue(id, out var position))
             {
-                writer.Write(id);
-                WriteOptional(writer, interaction.Queue);
-                WriteOptional(writer, interaction.Channel);
-                WriteOptional(writer, interaction.AgentId);
-                WriteOptional(writer, interaction.Category);
-                writer.Write(lastMs);
+                writer.WriteBoolean(ticket);
+                writer.WriteCount(position);
+                writer.WriteVarInt64(dueMs - lastMs);
+                lastMs = dueMs;
             }
         }
     }
 
-    public void Load(BinaryReader reader)
+    public void Load(CheckpointReader reader)
     {
-        foreach (var ticket in new[] { false, true })
+        var ids = new[] { LoadEntries(reader, _contacts), LoadEntries(reader, _tickets) };
+        var queued = reader.ReadCount();
+        var lastMs = 0L;
+        for (var i = 0; i < queued; i++)
         {
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var id = reader.ReadString();
-                var interaction = new Interaction(ReadOptional(reader), ReadOptional(reader), ReadOptional(reader), ReadOptional(reader));
-                Remember(ticket ? _tickets : _contacts, ticket, id, interaction, reader.ReadInt64());
-            }
+            var ticket = reader.ReadBoolean();
+            var position = reader.ReadCount();
+            lastMs += reader.ReadVarInt64();
+            var known = ids[ticket ? 1 : 0];
+            _expiry.Enqueue((ticket, position < known.Length ? known[position] : throw new InvalidDataException("A checkpointed expiry names no entry."), lastMs));
         }
+    }
+
+    private static Dictionary<string, int> WriteEntries(CheckpointWriter writer, ReadOnlySpan<KeyValuePair<string, (Interaction Interaction, long LastMs)>> entries)
+    {
+        var positions = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+        writer.WriteCount(entries.Length);
+        var lastMs = 0L;
+        foreach (var (id, (interaction, atMs)) in entries)
+        {
+            positions.Add(id, positions.Count);
+            writer.WriteId(id);
+            writer.WriteName(interaction.Queue);
+            writer.WriteName(interaction.Channel);
+            writer.WriteName(interaction.AgentId);
+            writer.WriteName(interaction.Category);
+            writer.WriteVarInt64(atMs - lastMs);
+            lastMs = atMs;
+        }
+
+        return positions;
+    }
+
+    private static string[] LoadEntries(CheckpointReader reader, Dictionary<string, (Interaction Interaction, long LastMs)> entries)
+    {
+        var ids = new string[reader.ReadCount()];
+        var lastMs = 0L;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var id = reader.ReadRequiredString();
+            var interaction = new Interaction(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+            lastMs += reader.ReadVarInt64();
+            if (!entries.TryAdd(id, (interaction, lastMs)))
+            {
+                throw new InvalidDataException($"The checkpoint names the interaction {id} twice.");
+            }
+
+            ids[i] = id;
+        }
+
+        return ids;
     }
 
     private void Remember(Dictionary<string, (Interaction, long)> entries, bool ticket, string id, Interaction interaction, long atMs)
@@ -87,14 +159,10 @@ internal sealed class InteractionDirectory(TimeSpan memory)
         }
     }
 
-    private static void WriteOptional(BinaryWriter writer, string? value)
+    private static void Copy(
+        Dictionary<string, (Interaction Interaction, long LastMs)> entries, CaptureBuffer<KeyValuePair<string, (Interaction Interaction, long LastMs)>> into)
     {
-        writer.Write(value is not null);
-        if (value is not null)
-        {
-            writer.Write(value);
-        }
+        var (array, index) = into.AppendToArray(entries.Count);
+        ((ICollection<KeyValuePair<string, (Interaction Interaction, long LastMs)>>)entries).CopyTo(array, index);
     }
-
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Wallboard.Engine.Checkpoints;
 
 namespace Wallboard.Engine.Ingestion;
 
@@ -17,6 +18,9 @@ internal sealed class DuplicateFilter
     private readonly long _horizonMs;
     private long _currentBucket = long.MinValue;
     private List<UInt128> _current = [];
+
+    // Lists of buckets before this one may be held by a checkpoint being written.
+    private long _reusableFromBucket = long.MinValue;
 
     public DuplicateFilter(TimeSpan horizon)
     {
@@ -54,23 +58,27 @@ internal sealed class DuplicateFilter
         return true;
     }
 
-    public void Save(BinaryWriter writer)
+    /// <summary>
+    /// The digests for a checkpoint. Closed buckets' lists no longer change, so the image keeps the lists
+    /// themselves rather than copies (millions of digests); only the current bucket is copied, into
+    /// <paramref name="buffers"/>. For that, a list the image holds is never emptied and reused
+    /// (<see cref="Expire"/>): it is left to the collector.
+    /// </summary>
+    public Image Capture(CheckpointBuffers buffers)
     {
-        writer.Write(_currentBucket);
-        WriteIds(writer, _current);
-        writer.Write(_closed.Count);
-        foreach (var (bucket, ids) in _closed)
-        {
-            writer.Write(bucket);
-            WriteIds(writer, ids);
-        }
+        _reusableFromBucket = _currentBucket;
+        CollectionsMarshal.AsSpan(_current).CopyTo(buffers.CurrentDigests.Append(_current.Count));
+        return new Image(_currentBucket, [.. _closed]);
     }
 
-    public void Load(BinaryReader reader)
+    /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
+    public void MeasureCapture(CheckpointBuffers buffers) => buffers.CurrentDigests.Expect(_current.Count);
+
+    public void Load(CheckpointReader reader)
     {
         _currentBucket = reader.ReadInt64();
         _current = ReadIds(reader);
-        var closed = reader.ReadInt32();
+        var closed = reader.ReadCount();
         for (var i = 0; i < closed; i++)
         {
             var bucket = reader.ReadInt64();
@@ -78,24 +86,11 @@ internal sealed class DuplicateFilter
         }
     }
 
-    private static void WriteIds(BinaryWriter writer, List<UInt128> ids)
+    private List<UInt128> ReadIds(CheckpointReader reader)
     {
-        writer.Write(ids.Count);
+        var ids = reader.ReadDigests();
         foreach (var id in ids)
         {
-            writer.Write((ulong)(id >> 64));
-            writer.Write((ulong)id);
-        }
-    }
-
-    private List<UInt128> ReadIds(BinaryReader reader)
-    {
-        var count = reader.ReadInt32();
-        var ids = new List<UInt128>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var id = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
-            ids.Add(id);
             _seen.Add(id);
         }
 
@@ -114,8 +109,28 @@ internal sealed class DuplicateFilter
                 _seen.Remove(digest);
             }
 
-            head.Ids.Clear();
-            _spare.Push(head.Ids);
+            if (head.Bucket >= _reusableFromBucket)
+            {
+                head.Ids.Clear();
+                _spare.Push(head.Ids);
+            }
+        }
+    }
+
+    /// <summary>The digests as <see cref="Capture"/> left them, written outside the engine's lock.</summary>
+    internal sealed class Image(long currentBucket, (long Bucket, List<UInt128> Ids)[] closed)
+    {
+        /// <summary>Writes the digests, the current bucket's from what <see cref="Capture"/> copied into <paramref name="buffers"/>.</summary>
+        public void WriteTo(CheckpointWriter writer, CheckpointBuffers buffers)
+        {
+            writer.WriteInt64(currentBucket);
+            writer.WriteDigests(buffers.CurrentDigests.Items);
+            writer.WriteCount(closed.Length);
+            foreach (var (bucket, ids) in closed)
+            {
+                writer.WriteInt64(bucket);
+                writer.WriteDigests(CollectionsMarshal.AsSpan(ids));
+            }
         }
     }
 }

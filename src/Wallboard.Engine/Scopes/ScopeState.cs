@@ -7,7 +7,7 @@ using Wallboard.Engine.Windows;
 namespace Wallboard.Engine.Scopes;
 
 /// <summary>Everything the engine keeps for one scope: counters in panes, wait maxima, the waiting line and agent counts.</summary>
-internal sealed class ScopeState
+internal sealed partial class ScopeState
 {
     private static readonly int CounterCount = Enum.GetValues<Counter>().Length;
 
@@ -135,42 +135,6 @@ internal sealed class ScopeState
     {
         Sync();
         return _waits?.Today() ?? -1;
-    }
-
-    public void Save(BinaryWriter writer)
-    {
-        writer.Write(_syncedSecond);
-        writer.Write(_todayStart);
-        writer.Write(_nextReset);
-        _panes.Save(writer);
-        writer.Write(_waits is not null);
-        _waits?.Save(writer);
-        writer.Write(_external?.Count ?? 0);
-        foreach (var (name, (value, atMs)) in _external ?? [])
-        {
-            writer.Write(name);
-            writer.Write(value);
-            writer.Write(atMs);
-        }
-    }
-
-    public void Load(BinaryReader reader)
-    {
-        _syncedSecond = reader.ReadInt64();
-        _todayStart = reader.ReadInt64();
-        _nextReset = reader.ReadInt64();
-        _panes.Load(reader);
-        if (reader.ReadBoolean())
-        {
-            _waits = new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
-            _waits.Load(reader);
-        }
-
-        var external = reader.ReadInt32();
-        for (var i = 0; i < external; i++)
-        {
-            Record(reader.ReadString(), reader.ReadDouble(), reader.ReadInt64());
-        }
     }
 
     private void Sync()

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Scopes;
 
@@ -6,35 +8,68 @@ namespace Wallboard.Engine.Tickets;
 /// <summary>Checkpointing of the tickets: each as its events, re-derived on load without writing measurements.</summary>
 internal sealed partial class TicketBook
 {
-    public void Save(BinaryWriter writer)
+    /// <summary>Copies the tickets into <paramref name="buffers"/>: their fields and their events (immutable).</summary>
+    public void Capture(CheckpointBuffers buffers)
     {
-        writer.Write(_tickets.Count);
         foreach (var ticket in _tickets.Values)
         {
-            writer.Write(ticket.TicketId);
-            writer.Write(ticket.LastEventMs);
-            writer.Write(ticket.InCohort);
-            writer.Write(ticket.Events.Count);
-            foreach (var ticketEvent in ticket.Events)
-            {
-                writer.Write(EventWriter.ToJson(ticketEvent));
-            }
+            var events = ticket.Events;
+            buffers.Tickets.Add(new SavedTicket(ticket.TicketId, ticket.LastEventMs, ticket.InCohort, events.Count));
+            CollectionsMarshal.AsSpan(events).CopyTo(buffers.TicketEvents.Append(events.Count));
         }
     }
 
-    public void Load(BinaryReader reader)
+    /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
+    public void MeasureCapture(CheckpointBuffers buffers)
+    {
+        var events = 0;
+        foreach (var ticket in _tickets.Values)
+        {
+            events += ticket.Events.Count;
+        }
+
+        buffers.Tickets.Expect(_tickets.Count);
+        buffers.TicketEvents.Expect(events);
+    }
+
+    /// <summary>Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>.</summary>
+    public static void Write(CheckpointWriter writer, CheckpointBuffers buffers)
+    {
+        var events = buffers.TicketEvents.Items;
+        writer.WriteCount(buffers.Tickets.Count);
+        var e = 0;
+        foreach (var ticket in buffers.Tickets.Items)
+        {
+            writer.WriteId(ticket.TicketId);
+            writer.WriteVarInt64(ticket.LastEventMs);
+            writer.WriteBoolean(ticket.InCohort);
+            writer.WriteCount(ticket.EventCount);
+            writer.Owner = ticket.TicketId;
+            foreach (var ticketEvent in events.Slice(e, ticket.EventCount))
+            {
+                CheckpointEvents.Write(writer, ticketEvent);
+            }
+
+            writer.Owner = null;
+            e += ticket.EventCount;
+        }
+    }
+
+    public void Load(CheckpointReader reader)
     {
         var discard = new ContributionWriter().Adding(long.MaxValue);
-        var tickets = reader.ReadInt32();
+        var tickets = reader.ReadCount();
         for (var i = 0; i < tickets; i++)
         {
-            var ticket = new TicketTimeline(reader.ReadString()) { LastEventMs = reader.ReadInt64(), InCohort = reader.ReadBoolean() };
-            var events = reader.ReadInt32();
+            var ticket = new TicketTimeline(reader.ReadRequiredString()) { LastEventMs = reader.ReadVarInt64(), InCohort = reader.ReadBoolean() };
+            var events = reader.ReadCount();
+            reader.Owner = ticket.TicketId;
             for (var e = 0; e < events; e++)
             {
                 ticket.Events.Add(CheckpointEvents.Read(reader));
             }
 
+            reader.Owner = null;
             ticket.State = _fold.Replay(ticket.Events, discard);
             _tickets.Add(ticket.TicketId, ticket);
             UpdateLines(ticket);
@@ -44,4 +79,6 @@ internal sealed partial class TicketBook
             }
         }
     }
+
+    internal readonly record struct SavedTicket(string TicketId, long LastEventMs, bool InCohort, int EventCount);
 }

@@ -1,3 +1,5 @@
+using Wallboard.Engine.Checkpoints;
+
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -97,27 +99,36 @@ internal sealed class MonotonicDeque(int initialCapacity)
         return index < _count ? _values[_head + index] : -1;
     }
 
-    public void Save(BinaryWriter writer)
+    /// <summary>Numbers <see cref="Capture"/> copies: the count, then the seconds and the values, oldest first.</summary>
+    public int CaptureLength => 1 + (2 * _count);
+
+    public void Capture(CaptureBuffer<long> into)
     {
-        writer.Write(_count);
-        for (var i = 0; i < _count; i++)
-        {
-            writer.Write(_seconds[_head + i]);
-            writer.Write(_values[_head + i]);
-        }
+        var copy = into.Append(CaptureLength);
+        copy[0] = _count;
+        _seconds.AsSpan(_head, _count).CopyTo(copy[1..]);
+        _values.AsSpan(_head, _count).CopyTo(copy[(1 + _count)..]);
     }
 
-    public void Load(BinaryReader reader)
+    /// <summary>Writes what <see cref="Capture"/> copied at the start of <paramref name="copied"/>; returns how many numbers that took.</summary>
+    public static int Write(CheckpointWriter writer, ReadOnlySpan<long> copied)
     {
-        Clear();
-        var count = reader.ReadInt32();
-        for (var i = 0; i < count; i++)
-        {
-            EnsureRoomAtEnd();
-            _seconds[_count] = reader.ReadInt64();
-            _values[_count] = reader.ReadInt64();
-            _count++;
-        }
+        var count = (int)copied[0];
+        writer.WriteLongs(copied.Slice(1, count));
+        writer.WriteLongs(copied.Slice(1 + count, count));
+        return 1 + (2 * count);
+    }
+
+    public void Load(CheckpointReader reader)
+    {
+        var seconds = reader.ReadLongs();
+        var capacity = Math.Max(_seconds.Length, seconds.Length);
+        _seconds = new long[capacity];
+        _values = new long[capacity];
+        seconds.CopyTo(_seconds, 0);
+        reader.ReadLongs(_values.AsSpan(0, seconds.Length));
+        _head = 0;
+        _count = seconds.Length;
     }
 
     private int IndexOfFirstAfter(long second)

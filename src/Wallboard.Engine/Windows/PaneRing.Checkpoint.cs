@@ -1,76 +1,109 @@
+using Wallboard.Engine.Checkpoints;
+
 namespace Wallboard.Engine.Windows;
 
-/// <summary>Checkpointing of the panes: the live panes in time order with every window's running sums and cursors.</summary>
+/// <summary>
+/// Checkpointing of the panes: the live panes in time order (each second as the step from the one before, its
+/// counters sparse) with every window's running sums and cursors.
+/// </summary>
 internal sealed partial class PaneRing
 {
-    /// <summary>Writes the ring for a checkpoint (panes in time order).</summary>
-    public void Save(BinaryWriter writer)
+    /// <summary>How many numbers <see cref="Capture"/> copies: the sums, the cursors and the live panes.</summary>
+    public int CaptureLength => (_fieldCount * (2 + _windowSeconds.Length)) + _windowSeconds.Length + (_count * (1 + _fieldCount));
+
+    /// <summary>Copies the ring (panes in time order) to the end of <paramref name="numbers"/> with span copies.</summary>
+    public Image Capture(CaptureBuffer<long> numbers)
     {
-        writer.Write(_fieldCount);
-        writer.Write(_windowSeconds.Length);
-        writer.Write(_now);
-        writer.Write(_todayStart);
-        WriteLongs(writer, _added);
-        WriteLongs(writer, _today);
+        var into = numbers.Append(CaptureLength);
+        var f = _fieldCount;
+        _added.CopyTo(into);
+        _today.CopyTo(into[f..]);
+        var at = 2 * f;
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
-            WriteLongs(writer, _expired[w]);
-            writer.Write(_cursors[w]);
+            _expired[w].CopyTo(into[at..]);
+            into[at + f] = _cursors[w];
+            at += f + 1;
         }
 
-        writer.Write(_count);
-        for (var i = 0; i < _count; i++)
-        {
-            var slot = Physical(i);
-            writer.Write(_seconds[slot]);
-            WriteLongs(writer, _values.AsSpan(slot * _fieldCount, _fieldCount));
-        }
+        // The live panes are one run of the circular buffer, or two when they wrap around its end.
+        var first = Math.Min(_count, _seconds.Length - _head);
+        _seconds.AsSpan(_head, first).CopyTo(into[at..]);
+        _seconds.AsSpan(0, _count - first).CopyTo(into[(at + first)..]);
+        at += _count;
+        _values.AsSpan(_head * f, first * f).CopyTo(into[at..]);
+        _values.AsSpan(0, (_count - first) * f).CopyTo(into[(at + (first * f))..]);
+        return new Image(f, _windowSeconds.Length, _count, _now, _todayStart);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote into this (empty) ring.</summary>
-    public void Load(BinaryReader reader)
+    /// <summary>Reads what <see cref="Image.WriteTo"/> wrote into this (empty) ring.</summary>
+    public void Load(CheckpointReader reader)
     {
-        if (reader.ReadInt32() != _fieldCount || reader.ReadInt32() != _windowSeconds.Length)
+        if (reader.ReadCount() != _fieldCount || reader.ReadCount() != _windowSeconds.Length)
         {
             throw new InvalidDataException("The checkpoint's panes have another layout.");
         }
 
         _now = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
-        ReadLongs(reader, _added);
-        ReadLongs(reader, _today);
+        reader.ReadLongs(_added);
+        reader.ReadLongs(_today);
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
-            ReadLongs(reader, _expired[w]);
-            _cursors[w] = reader.ReadInt32();
+            reader.ReadLongs(_expired[w]);
+            _cursors[w] = (int)reader.ReadVarInt64();
         }
 
-        var count = reader.ReadInt32();
+        var count = reader.ReadCount();
         var capacity = Math.Max(_seconds.Length, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
         _seconds = new long[capacity];
         _values = new long[capacity * _fieldCount];
         _head = 0;
         _count = count;
+        var second = 0L;
         for (var i = 0; i < count; i++)
         {
-            _seconds[i] = reader.ReadInt64();
-            ReadLongs(reader, _values.AsSpan(i * _fieldCount, _fieldCount));
+            second += reader.ReadVarInt64();
+            _seconds[i] = second;
+            reader.ReadSparseLongs(_values.AsSpan(i * _fieldCount, _fieldCount));
         }
     }
 
-    private static void WriteLongs(BinaryWriter writer, ReadOnlySpan<long> values)
+    /// <summary>A ring as <see cref="Capture"/> copied it, written outside the engine's lock.</summary>
+    internal readonly struct Image(int fieldCount, int windows, int count, long now, long todayStart)
     {
-        foreach (var value in values)
-        {
-            writer.Write(value);
-        }
-    }
+        /// <summary>How many numbers <see cref="Capture"/> copied.</summary>
+        public int Length => (fieldCount * (2 + windows)) + windows + (count * (1 + fieldCount));
 
-    private static void ReadLongs(BinaryReader reader, Span<long> values)
-    {
-        for (var i = 0; i < values.Length; i++)
+        /// <summary>Writes the ring from the numbers <see cref="Capture"/> copied into <paramref name="copied"/>.</summary>
+        public void WriteTo(CheckpointWriter writer, ReadOnlySpan<long> copied)
         {
-            values[i] = reader.ReadInt64();
+            var f = fieldCount;
+            writer.WriteCount(f);
+            writer.WriteCount(windows);
+            writer.WriteInt64(now);
+            writer.WriteInt64(todayStart);
+            writer.WriteLongs(copied[..f]);
+            writer.WriteLongs(copied.Slice(f, f));
+            var at = 2 * f;
+            for (var w = 0; w < windows; w++)
+            {
+                writer.WriteLongs(copied.Slice(at, f));
+                writer.WriteVarInt64(copied[at + f]);
+                at += f + 1;
+            }
+
+            // A pane holds a few of the counters (an agent's scope only its occupancy), so each is written sparse.
+            writer.WriteCount(count);
+            var seconds = copied.Slice(at, count);
+            var values = copied.Slice(at + count, count * f);
+            var second = 0L;
+            for (var i = 0; i < count; i++)
+            {
+                writer.WriteVarInt64(seconds[i] - second);
+                second = seconds[i];
+                writer.WriteSparseLongs(values.Slice(i * f, f));
+            }
         }
     }
 }

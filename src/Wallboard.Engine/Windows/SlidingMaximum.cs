@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Wallboard.Engine.Checkpoints;
+
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -124,37 +127,54 @@ internal sealed class SlidingMaximum
     /// <summary>Largest value recorded since the daily reset, or -1.</summary>
     public long Today() => Math.Max(_todaySealedMax, _open.FirstAfter(_todayStart - 1));
 
-    public void Save(BinaryWriter writer)
+    /// <summary>Numbers <see cref="Capture"/> copies.</summary>
+    public int CaptureLength
     {
-        writer.Write(_openSecond.Length);
-        writer.Write(_now);
-        writer.Write(_nextToSeal);
-        writer.Write(_todayStart);
-        writer.Write(_todaySealedMax);
-        for (var slot = 0; slot < _openSecond.Length; slot++)
+        get
         {
-            var values = _openSecond[slot] == NoSecond ? null : _openValues[slot];
-            writer.Write(values?.Count ?? -1);
-            if (values is null)
+            var length = (3 * _openSecond.Length) + _open.CaptureLength + _sealed.CaptureLength;
+            for (var slot = 0; slot < _openSecond.Length; slot++)
             {
-                continue;
+                length += _openSecond[slot] == NoSecond ? 0 : _openValues[slot]!.Count;
             }
 
-            writer.Write(_openSecond[slot]);
-            writer.Write(_openMax[slot]);
-            foreach (var value in values)
+            return length;
+        }
+    }
+
+    /// <summary>
+    /// Copies the open seconds, each one's count of values (or -1), the values, and both deques into
+    /// <paramref name="into"/>, for a checkpoint.
+    /// </summary>
+    public Image Capture(CaptureBuffer<long> into)
+    {
+        var slots = _openSecond.Length;
+        var copy = into.Append(3 * slots);
+        _openSecond.CopyTo(copy);
+        _openMax.CopyTo(copy[slots..]);
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var values = _openSecond[slot] == NoSecond ? null : _openValues[slot];
+            copy[(2 * slots) + slot] = values?.Count ?? -1;
+        }
+
+        for (var slot = 0; slot < slots; slot++)
+        {
+            if (_openSecond[slot] != NoSecond)
             {
-                writer.Write(value);
+                var values = _openValues[slot]!;
+                CollectionsMarshal.AsSpan(values).CopyTo(into.Append(values.Count));
             }
         }
 
-        _open.Save(writer);
-        _sealed.Save(writer);
+        _open.Capture(into);
+        _sealed.Capture(into);
+        return new Image(_now, _nextToSeal, _todayStart, _todaySealedMax, slots);
     }
 
-    public void Load(BinaryReader reader)
+    public void Load(CheckpointReader reader)
     {
-        if (reader.ReadInt32() != _openSecond.Length)
+        if (reader.ReadCount() != _openSecond.Length)
         {
             throw new InvalidDataException("The checkpoint's lateness differs.");
         }
@@ -163,22 +183,13 @@ internal sealed class SlidingMaximum
         _nextToSeal = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
         _todaySealedMax = reader.ReadInt64();
+        reader.ReadLongs(_openSecond);
+        reader.ReadLongs(_openMax);
         for (var slot = 0; slot < _openSecond.Length; slot++)
         {
-            var count = reader.ReadInt32();
-            if (count < 0)
+            if (_openSecond[slot] != NoSecond)
             {
-                _openSecond[slot] = NoSecond;
-                continue;
-            }
-
-            _openSecond[slot] = reader.ReadInt64();
-            _openMax[slot] = reader.ReadInt64();
-            var values = _openValues[slot] ??= [];
-            values.Clear();
-            for (var i = 0; i < count; i++)
-            {
-                values.Add(reader.ReadInt64());
+                _openValues[slot] = [.. reader.ReadLongs()];
             }
         }
 
@@ -226,6 +237,36 @@ internal sealed class SlidingMaximum
             {
                 _open.Push(second, _openMax[slot]);
             }
+        }
+    }
+
+    /// <summary>The maxima as <see cref="Capture"/> copied them, written outside the engine's lock.</summary>
+    internal readonly struct Image(long now, long nextToSeal, long todayStart, long todaySealedMax, int slots)
+    {
+        /// <summary>Writes the maxima from what <see cref="Capture"/> copied at the start of <paramref name="copied"/>; returns how many numbers that took.</summary>
+        public int WriteTo(CheckpointWriter writer, ReadOnlySpan<long> copied)
+        {
+            writer.WriteCount(slots);
+            writer.WriteInt64(now);
+            writer.WriteInt64(nextToSeal);
+            writer.WriteInt64(todayStart);
+            writer.WriteInt64(todaySealedMax);
+            writer.WriteLongs(copied[..slots]);
+            writer.WriteLongs(copied.Slice(slots, slots));
+            var counts = copied.Slice(2 * slots, slots);
+            var at = 3 * slots;
+            foreach (var count in counts)
+            {
+                if (count >= 0)
+                {
+                    writer.WriteLongs(copied.Slice(at, (int)count));
+                    at += (int)count;
+                }
+            }
+
+            at += MonotonicDeque.Write(writer, copied[at..]);
+            at += MonotonicDeque.Write(writer, copied[at..]);
+            return at;
         }
     }
 }

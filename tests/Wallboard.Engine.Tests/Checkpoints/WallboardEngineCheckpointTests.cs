@@ -69,8 +69,134 @@ public class WallboardEngineCheckpointTests
         Assert.Equal(1, other.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Offered]);
     }
 
+    [Theory]
+    [InlineData(1, 0.25)]
+    [InlineData(2, 0.5)]
+    public void CaptureCheckpoint_EventsIngestedBeforeTheWrite_AreNotInTheCheckpoint(int seed, double cut)
+    {
+        var events = MixedScenario(seed);
+        var split = (int)(events.Count * cut);
+        var engine = NewShortMemoryEngine();
+        var reference = NewShortMemoryEngine();
+        Feed(engine, events.Take(split));
+        Feed(reference, events.Take(split));
+
+        // The rest of the stream forgets and reuses contacts, compacts agents, expires tickets, directory entries and
+        // duplicate buckets (all on short settings here) between the capture and the write.
+        using var image = engine.CaptureCheckpoint();
+        Feed(engine, events.Skip(split));
+        using var written = new MemoryStream();
+        image.WriteTo(written);
+        using var expected = new MemoryStream();
+        reference.Checkpoint(expected);
+
+        Assert.Equal(expected.ToArray(), written.ToArray());
+        written.Position = 0;
+        var restored = NewShortMemoryEngine();
+        Assert.True(restored.TryRestore(written, out var reason), reason);
+        AssertSameKpis(reference, restored, "right after the restore");
+        Feed(reference, events.Skip(split));
+        Feed(restored, events.Skip(split));
+        AssertSameKpis(reference, restored, "after the rest of the stream");
+        AssertSameKpis(engine, restored, "against the engine that was checkpointed");
+    }
+
+    [Fact]
+    public void CaptureCheckpoint_SecondImageWhileTheFirstIsOut_BothWriteTheWholeState()
+    {
+        var engine = NewShortMemoryEngine();
+        Feed(engine, MixedScenario(3));
+        using var expected = new MemoryStream();
+        engine.Checkpoint(expected);
+
+        var first = engine.CaptureCheckpoint();
+        var second = engine.CaptureCheckpoint();
+        using var fromFirst = new MemoryStream();
+        using var fromSecond = new MemoryStream();
+        first.WriteTo(fromFirst);
+        second.WriteTo(fromSecond);
+        first.Dispose();
+        second.Dispose();
+        using var afterReuse = new MemoryStream();
+        engine.Checkpoint(afterReuse);
+
+        Assert.Equal(expected.ToArray(), fromFirst.ToArray());
+        Assert.Equal(expected.ToArray(), fromSecond.ToArray());
+        Assert.Equal(expected.ToArray(), afterReuse.ToArray());
+    }
+
+    [Fact]
+    public void TryRestore_WallClockWithEventsHeldForTheFuture_AppliesThemWhenTheirTimeComes()
+    {
+        var options = new EngineOptions { Clock = ClockMode.Wall, Windows = ["5m"] };
+        var scheduler = new HistoricalScheduler(Start);
+        var engine = new WallboardEngine(options, scheduler);
+        engine.Ingest(new ContactQueued("e1", Start, "c1", "sales", "voice", null));
+        engine.Ingest(new ContactQueued("e2", Start.AddSeconds(20), "c2", "sales", "voice", null));
+        engine.Ingest(new ContactAbandoned("e3", Start.AddSeconds(30), "c1"));
+        using var checkpoint = new MemoryStream();
+        engine.Checkpoint(checkpoint);
+        checkpoint.Position = 0;
+        var restoredScheduler = new HistoricalScheduler(Start);
+        var restored = new WallboardEngine(options, restoredScheduler);
+
+        Assert.True(restored.TryRestore(checkpoint, out var reason), reason);
+
+        Assert.Equal(1, restored.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Offered]);
+        restoredScheduler.AdvanceTo(Start.AddSeconds(30));
+        Assert.Equal(2, restored.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Offered]);
+        Assert.Equal(1, restored.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Abandoned]);
+        Assert.Equal(Wallboard.Engine.Ingestion.IngestStatus.Duplicate, restored.Ingest(new ContactAbandoned("e3", Start.AddSeconds(30), "c1")).Status);
+    }
+
+    [Fact]
+    public void TryRestore_CheckpointOfAnotherFormatVersion_RefusesWithTheVersions()
+    {
+        using var old = new MemoryStream();
+        using (var writer = new BinaryWriter(old, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(3);
+            writer.Write("clock=Event;...");
+        }
+
+        old.Position = 0;
+        var engine = NewEngine();
+
+        Assert.False(engine.TryRestore(old, out var reason));
+
+        Assert.Equal("The checkpoint was written by another version of the engine (format 3; this engine reads 4).", reason);
+    }
+
+    [Fact]
+    public void TryRestore_CheckpointCutShort_RefusesAndKeepsState()
+    {
+        var engine = NewEngine();
+        Feed(engine, Scenario(6));
+        using var checkpoint = new MemoryStream();
+        engine.Checkpoint(checkpoint);
+        var other = NewEngine();
+        other.Ingest(new ContactQueued("kept", Start, "c", "q", "voice", null));
+
+        Assert.False(other.TryRestore(new MemoryStream(checkpoint.ToArray(), 0, (int)checkpoint.Length - 1), out var reason));
+
+        Assert.Equal("The checkpoint ends early.", reason);
+        Assert.Equal(1, other.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Offered]);
+    }
+
     private static WallboardEngine NewEngine() => new(
         new EngineOptions { Clock = ClockMode.Event, Windows = ["5m", "15m", "60m"] }, new HistoricalScheduler(Start));
+
+    // Settings that make everything the engine forgets be forgotten within the scenarios' forty minutes.
+    private static WallboardEngine NewShortMemoryEngine() => new(
+        new EngineOptions
+        {
+            Clock = ClockMode.Event,
+            Windows = ["5m", "15m", "60m"],
+            DuplicateHorizon = TimeSpan.FromMinutes(1),
+            InteractionMemory = TimeSpan.FromMinutes(10),
+            Tickets = new TicketSettings { ResolvedRetention = TimeSpan.FromMinutes(10) },
+        },
+        new HistoricalScheduler(Start));
 
     private static void Feed(WallboardEngine engine, IEnumerable<WallboardEvent> events)
     {
@@ -148,5 +274,63 @@ public class WallboardEngineCheckpointTests
 
         // Arrival order: time plus up to two minutes of delay, well inside the five-minute lateness.
         return [.. events.OrderBy(pair => pair.At + (random.NextDouble() * 120)).Select(pair => pair.Event)];
+    }
+
+    // The contacts and agents of Scenario, plus tickets, surveys, sentiment, self-service sessions and outside
+    // figures, so that every part of the checkpoint has something in it.
+    private static List<WallboardEvent> MixedScenario(int seed)
+    {
+        var random = new Random(seed + 1000);
+        var events = new List<(double At, WallboardEvent Event)>();
+        var channels = new[] { "email", "chat", "sms" };
+        var id = 0;
+        string NextId() => "mx" + id++;
+        for (var ticket = 0; ticket < 60; ticket++)
+        {
+            var at = random.NextDouble() * 2300;
+            var name = "t" + ticket;
+            events.Add((at, new TicketCreated(
+                NextId(), Start.AddSeconds(at), name, channels[ticket % 3], ticket % 2 == 0 ? "support" : null, ticket % 5 == 0 ? "high" : null,
+                ticket % 3 == 0 ? "billing" : "tech", ticket % 4 == 0 ? "cust" + ticket : null)));
+            at += 10 + (random.NextDouble() * 60);
+            events.Add((at, new TicketMessagePosted(NextId(), Start.AddSeconds(at), name, MessageAuthor.Agent, "a" + (ticket % 6))));
+            if (ticket % 7 == 0)
+            {
+                at += 5;
+                events.Add((at, new TicketEscalated(NextId(), Start.AddSeconds(at), name, "2")));
+            }
+
+            if (random.Next(3) != 0)
+            {
+                at += 30 + (random.NextDouble() * 200);
+                events.Add((at, new TicketResolved(NextId(), Start.AddSeconds(at), name, "a" + (ticket % 6))));
+                if (ticket % 4 == 1)
+                {
+                    at += 40;
+                    events.Add((at, new TicketReopened(NextId(), Start.AddSeconds(at), name)));
+                }
+            }
+
+            at += 20;
+            events.Add((at, new SentimentScored(NextId(), Start.AddSeconds(at), random.Next(101), null, name, null, null)));
+        }
+
+        for (var survey = 0; survey < 80; survey++)
+        {
+            var at = 60 + (random.NextDouble() * 2300);
+            events.Add((at, new SurveyResponded(
+                NextId(), Start.AddSeconds(at), (SurveyKind)(survey % 3), 1 + random.Next(5), "c" + random.Next(150), null, null, null, null)));
+            events.Add((at + 1, new SelfServiceSessionEnded(NextId(), Start.AddSeconds(at + 1), "s" + survey, channels[survey % 3], survey % 2 == 0)));
+            if (survey % 10 == 0)
+            {
+                events.Add((at + 2, new MetricRecorded(NextId(), Start.AddSeconds(at + 2), "backlog", survey * 1.5, "tickets", "queue:support")));
+            }
+        }
+
+        var mixed = events.OrderBy(pair => pair.At + (random.NextDouble() * 120)).Select(pair => pair.Event).ToList();
+        var contacts = Scenario(seed);
+
+        // Interleaved in time: both lists are in arrival order and span the same forty minutes.
+        return [.. contacts.Concat(mixed).OrderBy(evt => evt.Timestamp.AddSeconds(random.NextDouble() * 60))];
     }
 }

@@ -15,7 +15,7 @@ public class EventWriterTests
     private static readonly DateTimeOffset AtUtc = new(2026, 11, 23, 10, 15, 2, TimeSpan.Zero);
 
     // A representative event of every type: "full" has every optional field set, "minimal" none.
-    private static readonly Dictionary<string, WallboardEvent> Cases = new()
+    internal static readonly Dictionary<string, WallboardEvent> Cases = new()
     {
         ["queued full"] = new ContactQueued("e-1", At, "c-42", "sales", "voice", "cust-7"),
         ["queued minimal"] = new ContactQueued("e-2", AtUtc, "c-42", "sales", "voice", null),
@@ -296,7 +296,7 @@ public class EventWriterTests
         Assert.Equal(expected, actual);
     }
 
-    private static class EventGen
+    internal static class EventGen
     {
         // Pieces that stress escaping: quotes, backslash, controls, HTML-sensitive characters, line/paragraph
         // separators, BOM, a decomposed accent (which must not be normalized), non-Latin scripts, astral-plane
