@@ -3,7 +3,6 @@ using System.Reactive.Linq;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.Options;
 using Wallboard.Engine;
 using Wallboard.Engine.Alerts;
 using Wallboard.Engine.Time;
@@ -25,7 +24,7 @@ internal sealed partial class AlertService(
     SnapshotBroadcaster broadcaster,
     ServerStatus status,
     IScheduler scheduler,
-    IOptionsMonitor<AlertsOptions> options,
+    LastValidOptions<AlertsOptions> options,
     ILogger<AlertService> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
@@ -36,9 +35,9 @@ internal sealed partial class AlertService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _evaluator = new AlertEvaluator(options.CurrentValue.BuildRules());
-        _reload = options.OnChange(Reload);
-        _ticks = Observable.Interval(options.CurrentValue.EvaluationInterval, scheduler)
+        _evaluator = new AlertEvaluator(options.Value.BuildRules());
+        _reload = options.Changes.Subscribe(Reload, error => LogReloadsStopped(error));
+        _ticks = Observable.Interval(options.Value.EvaluationInterval, scheduler)
             .Where(_ => status.Recovered)
             .Select(_ => Observable.FromAsync(EvaluateAsync))
             .Concat()
@@ -59,7 +58,7 @@ internal sealed partial class AlertService(
         _reload?.Dispose();
     }
 
-    public AlertsPayload Snapshot(IReadOnlyList<AlertPayload> recent)
+    public AlertsPayload Snapshot(IReadOnlyList<AlertPayload> recent, string? configError)
     {
         lock (_gate)
         {
@@ -67,7 +66,8 @@ internal sealed partial class AlertService(
                 engine.Clock,
                 [.. _evaluator.Active.Select(AlertPayload.From)],
                 [.. _evaluator.Pending.Select(AlertPayload.From)],
-                recent);
+                recent,
+                configError);
         }
     }
 
@@ -136,23 +136,16 @@ internal sealed partial class AlertService(
         }
 
         return engine.Options.Clock == ClockMode.Event
-            || (status.LastApplied is { } last && scheduler.Now - last <= options.CurrentValue.StaleAfter);
+            || (status.LastApplied is { } last && scheduler.Now - last <= options.Value.StaleAfter);
     }
 
+    // Only a configuration that validated comes here: a refused edit leaves the rules as they are.
     private void Reload(AlertsOptions changed)
     {
         IReadOnlyList<AlertChange> changes;
-        try
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                changes = _evaluator.SetRules(changed.BuildRules(), engine.Clock);
-            }
-        }
-        catch (InvalidOperationException error)
-        {
-            LogInvalidRules(error.Message);
-            return;
+            changes = _evaluator.SetRules(changed.BuildRules(), engine.Clock);
         }
 
         LogRulesReloaded(_evaluator.Rules.Count);
@@ -220,8 +213,8 @@ internal sealed partial class AlertService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Active alerts could not be restored yet ({Reason}); alerts wait")]
     private partial void LogRestoreFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The edited alert rules are invalid and were ignored: {Reason}")]
-    private partial void LogInvalidRules(string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert rule reloads stopped")]
+    private partial void LogReloadsStopped(Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert rules reloaded: {Count} rules")]
     private partial void LogRulesReloaded(int count);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Wallboard.Server.State;
 
@@ -10,7 +9,7 @@ namespace Wallboard.Server.Alerts;
 /// trimmed to the retention) in Redis, so that a restart continues the active alerts and the console
 /// shows the last days.
 /// </summary>
-internal sealed class AlertStore(RedisConnection redis, RedisKeys keys, IOptionsMonitor<AlertsOptions> options)
+internal sealed class AlertStore(RedisConnection redis, RedisKeys keys, LastValidOptions<AlertsOptions> options)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -33,7 +32,7 @@ internal sealed class AlertStore(RedisConnection redis, RedisKeys keys, IOptions
             }
         }
 
-        var oldest = (now - options.CurrentValue.HistoryRetention).ToUnixTimeMilliseconds();
+        var oldest = (now - options.Value.HistoryRetention).ToUnixTimeMilliseconds();
         writes.Add(batch.SortedSetRemoveRangeByScoreAsync(keys.AlertHistory, double.NegativeInfinity, oldest));
         batch.Execute();
         await Task.WhenAll(writes);

@@ -1,3 +1,6 @@
+using Wallboard.Engine;
+using Wallboard.Server.Alerts.Delivery;
+
 namespace Wallboard.Server.Alerts;
 
 /// <summary><c>GET /api/v1/alerts</c> and <c>POST /api/v1/alerts/{id}/ack</c>.</summary>
@@ -16,14 +19,15 @@ internal static class AlertsApi
         return app;
     }
 
-    private static async Task<AlertsPayload> GetAlertsAsync(AlertService alerts, AlertStore store, Microsoft.Extensions.Options.IOptionsMonitor<AlertsOptions> options, Wallboard.Engine.WallboardEngine engine)
+    private static async Task<AlertsPayload> GetAlertsAsync(
+        AlertService alerts, AlertStore store, LastValidOptions<AlertsOptions> rules, LastValidOptions<AlertDeliveryOptions> delivery, WallboardEngine engine)
     {
         IReadOnlyList<AlertPayload> recent;
         try
         {
             // On the engine's clock, like the alerts' times and the store's trimming (they differ from the
             // wall clock on the event clock and in a replay).
-            recent = await store.RecentAsync(engine.Clock - options.CurrentValue.HistoryRetention, limit: 500);
+            recent = await store.RecentAsync(engine.Clock - rules.Value.HistoryRetention, limit: 500);
         }
         catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
         {
@@ -31,7 +35,9 @@ internal static class AlertsApi
             recent = [];
         }
 
-        return alerts.Snapshot(recent);
+        // Rules and delivery share the section: an edit refused by either is one the operator has to fix.
+        var configError = string.Join("; ", new[] { rules.Error, delivery.Error }.OfType<string>());
+        return alerts.Snapshot(recent, configError.Length == 0 ? null : configError);
     }
 
     private static IResult Acknowledge(string id, AcknowledgeRequest? request, AlertService alerts)

@@ -105,6 +105,9 @@ internal static class ServiceCollectionExtensions
     {
         services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // An invalid hot edit of the section keeps the last valid rules and delivery settings (and says why).
+        services.AddSingleton(typeof(LastValidOptions<>));
         services.AddSingleton<AlertStore>();
 
         // The factory's own request logging writes the full URL, and alert URLs carry their secrets; the only
