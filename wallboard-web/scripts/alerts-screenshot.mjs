@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const contentRoot = path.join(repo, 'src', 'Wallboard.Server');
-const dll = path.join(contentRoot, 'bin', 'Release', 'net10.0', 'Wallboard.Server.dll');
+// $WALLBOARD_SERVER_DLL (as for the browser tests) runs a copy of the build, e.g. one taken while the
+// sources are being rebuilt.
+const dll = process.env.WALLBOARD_SERVER_DLL ?? path.join(contentRoot, 'bin', 'Release', 'net10.0', 'Wallboard.Server.dll');
 const out = path.join(repo, 'docs', 'screenshots');
 
 for (const [file, hint] of [[dll, 'dotnet build -c Release'], [path.join(contentRoot, 'wwwroot', 'index.html'), 'npm run build']]) {

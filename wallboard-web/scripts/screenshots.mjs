@@ -1,6 +1,7 @@
 // Regenerates the screenshots in docs/screenshots/ (run it by hand after a UI change; not part of the
-// test suite): the default overview board and the queues board with the traffic simulator running, the
-// explain panel, the board while reconnecting, and the agent view (full screen and as a side panel).
+// test suite): the default overview board and the queues board with the traffic simulator running and
+// the alerts its traffic sets off (the alert strip, the tiles' bells), the explain panel, the board while
+// reconnecting, and the agent view (full screen and as a side panel).
 //
 //   cd wallboard-web && npm run build && node scripts/screenshots.mjs
 //
@@ -19,7 +20,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.resolve(here, '..');
 const repo = path.resolve(web, '..');
 const contentRoot = path.join(repo, 'src', 'Wallboard.Server');
-const dll = path.join(contentRoot, 'bin', 'Release', 'net10.0', 'Wallboard.Server.dll');
+// $WALLBOARD_SERVER_DLL (as for the browser tests) runs a copy of the build, e.g. one taken while the
+// sources are being rebuilt.
+const dll = process.env.WALLBOARD_SERVER_DLL ?? path.join(contentRoot, 'bin', 'Release', 'net10.0', 'Wallboard.Server.dll');
 const out = path.join(repo, 'docs', 'screenshots');
 // The sparklines span the time the board has watched, from two minutes on: give them that, and more.
 const WARM_UP_MS = Number(process.env.SCREENSHOT_WARM_UP_MS ?? 150_000);
@@ -82,6 +85,12 @@ for (const page of [board, queues]) {
 console.log(`The boards are live; letting the sparklines fill for ${WARM_UP_MS / 1000} s…`);
 await board.waitForTimeout(WARM_UP_MS);
 
+const alerting = await alertsActive();
+for (const page of [board, queues]) {
+  await live(page);
+  await showsAlerts(page, alerting);
+}
+
 await settle(board);
 await save(board, 'board-overview.png');
 await settle(queues);
@@ -128,6 +137,35 @@ function busyZone() {
   return zones.reduce((best, zone) => (Math.abs(hour(zone) - 10.5) < Math.abs(hour(best) - 10.5) ? zone : best));
 }
 
+// What a supervisor sees: the simulator's traffic makes the default alert rules fire within the warm-up,
+// so the boards carry the alert strip (and the tiles concerned their bell). Without an active alert
+// (rules switched off in configuration, say) the pictures simply have no strip.
+async function alertsActive() {
+  try {
+    await until('an active alert', async () => (await (await fetch(`${base}/api/v1/alerts`)).json()).active.length > 0, 60_000, 1_000);
+    return true;
+  } catch {
+    console.log('No alert is active: the board pictures show no alert strip.');
+    return false;
+  }
+}
+
+async function live(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=link]')?.getAttribute('data-state') === 'live'
+    && [...document.querySelectorAll('[data-testid=tile]')].every((tile) => tile.getAttribute('data-stale') === ''), undefined, { timeout: 20_000 });
+}
+
+async function showsAlerts(page, alerting) {
+  if (!alerting) {
+    return;
+  }
+  // The board learns of alerts from the hub's pushes and its own reads of the list: the strip shows them.
+  await page.waitForFunction(() => {
+    const strip = document.querySelector('[data-testid=alert-banner]');
+    return strip instanceof HTMLElement && !strip.hidden && strip.querySelectorAll('[data-testid=alert-item]').length > 0;
+  }, undefined, { timeout: 40_000 });
+}
+
 async function settle(page) {
   // No tile mid-flash, the fonts loaded, the sparklines just redrawn.
   await page.evaluate(() => document.fonts.ready);
@@ -167,7 +205,7 @@ function canConnect(target) {
   });
 }
 
-async function until(what, probe, timeoutMs) {
+async function until(what, probe, timeoutMs, everyMs = 200) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -180,6 +218,6 @@ async function until(what, probe, timeoutMs) {
     if (Date.now() > deadline) {
       throw new Error(`timed out waiting for ${what}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -1,7 +1,8 @@
 // Alerts on a board: a strip above the tiles that lists the active alerts (counts by severity and the
-// most severe few by name, "✓ ack by Maria" once someone took one), hidden when there are none, and the
-// bell a tile wears while an alert on its own KPI, scope and window is active. The board keeps an
-// AlertBook current from GET /api/v1/alerts (on every (re)connect) and the hub's AlertChanged pushes.
+// most severe few by name, as many as fit whole, "✓ ack by Maria" once someone took one), hidden when
+// there are none, and the bell a tile wears while an alert on its own KPI, scope and window is active.
+// The board keeps an AlertBook current from GET /api/v1/alerts (on every (re)connect) and the hub's
+// AlertChanged pushes.
 
 import type { Unit } from '../lib/format.ts';
 import { alertName, alertValueText, bannerSummary, bannerText, bannerTone, type Alert, type TileAlertMark } from '../lib/alerts.ts';
@@ -21,6 +22,8 @@ export class AlertStrip {
   private readonly more: HTMLElement;
   private readonly text: HTMLElement;
   private signature = '';
+  /** Active alerts beyond the few the summary names. */
+  private beyond = 0;
 
   constructor(private readonly unitOf: (kpi: string) => Unit) {
     this.counts = h('span', { class: 'alert-strip-counts' });
@@ -31,6 +34,9 @@ export class AlertStrip {
       h('a', { class: 'alert-strip-bell', href: '/alerts', title: 'Open the alerts console', 'aria-label': 'Open the alerts console' }, bellIcon()),
       h('div', { class: 'alert-strip-body', 'aria-hidden': 'true' }, this.counts, this.items, this.more),
       h('span', { role: 'status', 'aria-live': 'polite' }, this.text));
+    // Widths change with the screen, and once the web font has loaded.
+    new ResizeObserver(() => this.fit()).observe(this.element);
+    document.fonts.addEventListener('loadingdone', () => this.fit());
   }
 
   /** Shows the active alerts (any order; those `onBoard` named first); hides the strip when there are none. */
@@ -59,8 +65,39 @@ export class AlertStrip {
       ...(summary.critical > 0 ? [h('span', { class: 'sum sum-critical', 'data-testid': 'alert-count-critical' }, stateIcon('critical'), `${summary.critical} critical`)] : []),
       ...(summary.warning > 0 ? [h('span', { class: 'sum sum-warning', 'data-testid': 'alert-count-warning' }, stateIcon('warning'), `${summary.warning} warning${summary.warning === 1 ? '' : 's'}`)] : []));
     this.items.replaceChildren(...summary.shown.map((alert) => this.item(alert)));
-    this.more.textContent = summary.more > 0 ? `+${summary.more} more` : '';
-    this.more.hidden = summary.more === 0;
+    this.beyond = summary.more;
+    this.fit();
+  }
+
+  /**
+   * Whole entries only: as many of the named few as the strip's width holds (at least one), the rest
+   * counted in "+N more". A name cut short ("Sales longest waiting n…") is no use across the room.
+   */
+  private fit(): void {
+    const entries = [...this.items.children].filter((child): child is HTMLElement => child instanceof HTMLElement);
+    let shown = entries.length;
+    for (const entry of entries) {
+      entry.hidden = false;
+    }
+    this.showMore(this.beyond);
+    if (this.element.hidden) {
+      return;
+    }
+    while (shown > 1 && this.overflows()) {
+      shown -= 1;
+      entries[shown]!.hidden = true;
+      this.showMore(this.beyond + entries.length - shown);
+    }
+  }
+
+  private overflows(): boolean {
+    return this.items.scrollWidth > this.items.clientWidth
+      || [...this.items.querySelectorAll<HTMLElement>('.alert-item:not([hidden]) .alert-item-name')].some((name) => name.scrollWidth > name.clientWidth);
+  }
+
+  private showMore(count: number): void {
+    this.more.textContent = count > 0 ? `+${count} more` : '';
+    this.more.hidden = count === 0;
   }
 
   private item(alert: Alert): HTMLElement {

@@ -97,6 +97,10 @@ export class ExplainPanel {
   }
 
   private closed(): void {
+    // The close event is queued: a tile opened in between (Escape, then Enter on another tile) owns the panel now.
+    if (this.element.open) {
+      return;
+    }
     if (this.pending) {
       clearTimeout(this.pending);
       this.pending = null;
