@@ -15,7 +15,7 @@ namespace Wallboard.Engine;
 internal sealed partial class KpiEngine
 {
     /// <summary>Version 4: events in binary (<see cref="CheckpointEvents"/>) instead of contract JSON, numbers in bulk.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }

@@ -10,7 +10,7 @@ namespace Wallboard.Engine.Scopes;
 internal sealed partial class ScopeState
 {
     /// <summary>How many numbers <see cref="Capture"/> copies.</summary>
-    public int CaptureLength => _panes.CaptureLength + (_waits?.CaptureLength ?? 0);
+    public int CaptureLength => _panes.Sum(panes => panes?.CaptureLength ?? 0) + (_waits?.CaptureLength ?? 0);
 
     /// <summary>
     /// Copies the scope; its panes and wait maxima go to the end of <paramref name="numbers"/>, which every scope
@@ -20,7 +20,12 @@ internal sealed partial class ScopeState
     public Image Capture(CaptureBuffer<long> numbers)
     {
         var start = numbers.Count;
-        var panes = _panes.Capture(numbers);
+        var panes = new PaneRing.Image?[_panes.Length];
+        for (var group = 0; group < panes.Length; group++)
+        {
+            panes[group] = _panes[group]?.Capture(numbers);
+        }
+
         SlidingMaximum.Image? waits = _waits is null ? null : _waits.Capture(numbers);
         return new Image(
             _syncedSecond,
@@ -38,7 +43,15 @@ internal sealed partial class ScopeState
         _syncedSecond = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
         _nextReset = reader.ReadInt64();
-        _panes.Load(reader);
+        for (var group = 0; group < _panes.Length; group++)
+        {
+            if (reader.ReadBoolean())
+            {
+                _panes[group] = new PaneRing(CounterGroups.Size(group), _layout.Seconds);
+                _panes[group]!.Load(reader);
+            }
+        }
+
         if (reader.ReadBoolean())
         {
             _waits = new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
@@ -59,7 +72,7 @@ internal sealed partial class ScopeState
         long nextReset,
         int start,
         int length,
-        PaneRing.Image panes,
+        PaneRing.Image?[] panes,
         SlidingMaximum.Image? waits,
         (string Name, double Value, long AtMs)[] external)
     {
@@ -70,9 +83,16 @@ internal sealed partial class ScopeState
             writer.WriteInt64(syncedSecond);
             writer.WriteInt64(todayStart);
             writer.WriteInt64(nextReset);
-            panes.WriteTo(writer, copied);
+            var offset = 0;
+            foreach (var group in panes)
+            {
+                writer.WriteBoolean(group is not null);
+                group?.WriteTo(writer, copied[offset..]);
+                offset += group?.Length ?? 0;
+            }
+
             writer.WriteBoolean(waits is not null);
-            waits?.WriteTo(writer, copied[panes.Length..]);
+            waits?.WriteTo(writer, copied[offset..]);
             writer.WriteCount(external.Length);
             foreach (var (name, value, atMs) in external)
             {

@@ -9,12 +9,10 @@ namespace Wallboard.Engine.Scopes;
 /// <summary>Everything the engine keeps for one scope: counters in panes, wait maxima, the waiting line and agent counts.</summary>
 internal sealed partial class ScopeState
 {
-    private static readonly int CounterCount = Enum.GetValues<Counter>().Length;
-
     private readonly EngineClock _clock;
     private readonly DailyResetSchedule _schedule;
     private readonly WindowLayout _layout;
-    private readonly PaneRing _panes;
+    private readonly PaneRing?[] _panes = new PaneRing?[CounterGroups.Count];
     private readonly int[] _agentsByState = new int[Enum.GetValues<AgentState>().Length];
     private SlidingMaximum? _waits;
     private TicketGauges? _tickets;
@@ -29,7 +27,6 @@ internal sealed partial class ScopeState
         _clock = clock;
         _schedule = schedule;
         _layout = layout;
-        _panes = new PaneRing(CounterCount, layout.Seconds);
     }
 
     public ScopeId Id { get; }
@@ -49,7 +46,8 @@ internal sealed partial class ScopeState
     public void Add(long second, Counter counter, long amount)
     {
         Sync();
-        _panes.Add(second, (int)counter, amount);
+        var group = CounterGroups.GroupOf(counter);
+        (_panes[group] ??= NewPanes(group)).Add(second, CounterGroups.FieldOf(counter), amount);
     }
 
     public void AddWait(long second, long waitMs, bool retract)
@@ -109,19 +107,19 @@ internal sealed partial class ScopeState
     public long WindowSum(int window, Counter counter)
     {
         Sync();
-        return _panes.WindowSum(window, (int)counter);
+        return Panes(counter)?.WindowSum(window, CounterGroups.FieldOf(counter)) ?? 0;
     }
 
     public long TodaySum(Counter counter)
     {
         Sync();
-        return _panes.TodaySum((int)counter);
+        return Panes(counter)?.TodaySum(CounterGroups.FieldOf(counter)) ?? 0;
     }
 
     public long Total(Counter counter)
     {
         Sync();
-        return _panes.Total((int)counter);
+        return Panes(counter)?.Total(CounterGroups.FieldOf(counter)) ?? 0;
     }
 
     /// <summary>Largest wait (ms) in the sliding window with index <paramref name="window"/>, or -1.</summary>
@@ -137,6 +135,21 @@ internal sealed partial class ScopeState
         return _waits?.Today() ?? -1;
     }
 
+    private PaneRing? Panes(Counter counter) => _panes[CounterGroups.GroupOf(counter)];
+
+    // A group's panes start when the scope first counts in it; until then its sums are zero, as they would be
+    // in panes that had been there all along with nothing added.
+    private PaneRing NewPanes(int group)
+    {
+        var panes = new PaneRing(CounterGroups.Size(group), _layout.Seconds);
+        if (_syncedSecond != long.MinValue)
+        {
+            panes.AdvanceTo(_syncedSecond, _todayStart);
+        }
+
+        return panes;
+    }
+
     private void Sync()
     {
         var now = _clock.NowSecond;
@@ -150,7 +163,11 @@ internal sealed partial class ScopeState
             (_todayStart, _nextReset) = _schedule.DayContaining(now);
         }
 
-        _panes.AdvanceTo(now, _todayStart);
+        foreach (var panes in _panes)
+        {
+            panes?.AdvanceTo(now, _todayStart);
+        }
+
         _waits?.AdvanceTo(now, _todayStart);
         _tickets?.AdvanceTo(now, _layout.AgedBacklogSeconds, _layout.AtRiskSeconds);
         _syncedSecond = now;
