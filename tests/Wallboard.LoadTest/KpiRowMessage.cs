@@ -1,4 +1,4 @@
 namespace Wallboard.LoadTest;
 
-/// <summary>The values of one scope × window in a push.</summary>
-internal sealed record KpiRowMessage(string Scope, string Window, IReadOnlyDictionary<string, double?> Values);
+/// <summary>One scope × window of a push, with its <c>offered</c> value (null when the row does not carry it).</summary>
+internal readonly record struct KpiRowMessage(string Scope, string Window, double? Offered);

@@ -88,7 +88,7 @@ internal sealed class ProbeClient : IAsyncDisposable
     {
         foreach (var row in update.Rows)
         {
-            if (row.Scope == _probeScope && row.Window == ProbeWindow && row.Values.TryGetValue("offered", out var offered) && offered is { } value)
+            if (row.Scope == _probeScope && row.Window == ProbeWindow && row.Offered is { } value)
             {
                 return (int)value;
             }

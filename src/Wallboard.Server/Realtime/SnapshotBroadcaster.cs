@@ -1,6 +1,7 @@
 using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ internal sealed partial class SnapshotBroadcaster(
     ServerStatus status,
     IScheduler scheduler,
     IOptions<RealtimeOptions> options,
+    IOptions<JsonHubProtocolOptions> hubJson,
     ILogger<SnapshotBroadcaster> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan StorePeriod = TimeSpan.FromMilliseconds(250);
@@ -111,7 +113,7 @@ internal sealed partial class SnapshotBroadcaster(
         var given = subscriptions.TakeGivenValues();
         var groups = subscriptions.Groups();
         var current = new Dictionary<SubscriptionKey, KpiValues>(_pushed.Count);
-        var changed = new Dictionary<SubscriptionKey, KpiPayload?>();
+        var changed = new Dictionary<SubscriptionKey, SerializedKpiRow?>();
         foreach (var (group, _) in groups)
         {
             foreach (var key in group.Keys)
@@ -144,7 +146,7 @@ internal sealed partial class SnapshotBroadcaster(
         var sequence = ++_sequence;
         foreach (var (group, connectionIds) in groups)
         {
-            var rows = new List<KpiPayload>();
+            var rows = new List<SerializedKpiRow>();
             foreach (var key in group.Keys)
             {
                 if (!changed.TryGetValue(key, out var payload))
@@ -152,10 +154,11 @@ internal sealed partial class SnapshotBroadcaster(
                     continue;
                 }
 
-                // Built once per key, however many groups show it.
+                // Serialized once per key, however many groups show it.
                 if (payload is null)
                 {
-                    payload = KpiPayload.From(key.Scope, key.Window, asOf, current[key]);
+                    payload = new SerializedKpiRow(JsonSerializer.SerializeToUtf8Bytes(
+                        KpiPayload.From(key.Scope, key.Window, asOf, current[key]), hubJson.Value.PayloadSerializerOptions));
                     changed[key] = payload;
                 }
 
@@ -167,7 +170,7 @@ internal sealed partial class SnapshotBroadcaster(
                 continue;
             }
 
-            var update = new KpiUpdate(sequence, asOf, Full: false, stale, rows);
+            var update = new KpiPush(sequence, asOf, Full: false, stale, rows);
             var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.KpisChanged), [update]));
             foreach (var connectionId in connectionIds)
             {
