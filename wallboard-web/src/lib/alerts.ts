@@ -50,6 +50,17 @@ export interface AlertsPayload {
   active: Alert[];
   pending: Alert[];
   recent: Alert[];
+  /**
+   * Why the server refused the last edit of its alert rules (it keeps the last valid ones); null while the
+   * rules in use are the current ones. Optional because a server from before it does not send it.
+   */
+  configError?: string | null;
+}
+
+/** The console's warning when the server refused the last edit of its alert rules; null when there is none. */
+export function configErrorText(configError: string | null | undefined): string | null {
+  const reason = configError?.trim();
+  return reason ? `The last change to the alert rules was refused; the previous rules still apply: ${reason}` : null;
 }
 
 /** The hub's AlertChanged: which change, and the alert after it. */

@@ -9,7 +9,7 @@ import { api, type BoardsPayload, type CatalogPayload } from '../api.ts';
 import { acknowledgeAlert, AckError, fetchAlerts } from '../alerts-api.ts';
 import { LiveConnection, type LinkInfo } from '../live.ts';
 import {
-  ackRequest, alertName, alertValueText, AlertBook, countsText, formatAt, formatDuration, isClearing, matchesFilter,
+  ackRequest, alertName, alertValueText, AlertBook, configErrorText, countsText, formatAt, formatDuration, isClearing, matchesFilter,
   rememberedName, rememberName, secondsSince, ServerClock, thresholdText, timelineWords,
   type Alert, type AlertChangeMessage, type AlertFilter, type SeverityFilter,
 } from '../lib/alerts.ts';
@@ -314,6 +314,7 @@ export class AlertsApp {
   private readonly banner = new Banner();
   private readonly summary: HTMLElement;
   private readonly loadError: HTMLElement;
+  private readonly configError: HTMLElement;
   private readonly announcer: HTMLElement;
   private readonly textInput: HTMLInputElement;
   private readonly sections: Record<Section, SectionView>;
@@ -342,6 +343,7 @@ export class AlertsApp {
     };
     this.summary = h('div', { class: 'summary', 'data-testid': 'summary' });
     this.loadError = h('p', { class: 'console-error', role: 'alert', hidden: true });
+    this.configError = h('p', { class: 'console-error', role: 'alert', 'data-testid': 'config-error', hidden: true });
     this.announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'announce' });
     this.sections = {
       active: new SectionView('active', 'Active', 'No active alerts.', context),
@@ -380,7 +382,7 @@ export class AlertsApp {
       h('div', { class: 'status' }, this.pill.element, this.clock.element));
     clear(root);
     root.className = 'app alerts-app';
-    root.append(h('div', { class: 'console' }, header, this.banner.element, tools, this.loadError,
+    root.append(h('div', { class: 'console' }, header, this.banner.element, this.configError, tools, this.loadError,
       h('main', { class: 'console-main' }, this.sections.active.element, this.sections.pending.element, this.sections.recent.element)),
     this.announcer);
     document.addEventListener('keydown', (event) => {
@@ -434,6 +436,7 @@ export class AlertsApp {
         this.book.load(payload);
         this.lastLoadAt = at;
         this.loadError.hidden = true;
+        this.showConfigError(payload.configError);
         this.render();
         return true;
       } catch (error) {
@@ -446,6 +449,13 @@ export class AlertsApp {
       }
     })();
     return this.loading;
+  }
+
+  private showConfigError(configError: string | null | undefined): void {
+    const text = configErrorText(configError);
+    this.configError.hidden = text === null;
+    // Unchanged text is left alone, so that a reload does not announce the same warning again.
+    setText(this.configError, text ?? '');
   }
 
   private applyChange(message: AlertChangeMessage, at: number): void {

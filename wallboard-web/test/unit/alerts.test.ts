@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ackRequest, ackText, alertName, alertValueText, AlertBook, bannerSummary, bannerText, bannerTone, compareActive, comparePending,
-  compareRecent, countsText, filterAlerts, formatAt, formatDuration, isClearing, levelText, rememberedName, rememberName, scopeShort,
-  secondsSince, ServerClock, thresholdText, tileMark, timelineWords,
+  compareRecent, configErrorText, countsText, filterAlerts, formatAt, formatDuration, isClearing, levelText, rememberedName, rememberName,
+  scopeShort, secondsSince, ServerClock, thresholdText, tileMark, timelineWords,
   type Alert, type AlertTimelineEntry,
 } from '../../src/lib/alerts.ts';
 import type { Unit } from '../../src/lib/format.ts';
@@ -267,4 +267,13 @@ test('acknowledging needs a name; the name is remembered', () => {
   const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); } };
   assert.equal(rememberedName(broken), '');
   assert.doesNotThrow(() => rememberName(broken, 'Maria'));
+});
+
+test('a refused edit of the alert rules gives the console a warning with the reason; none without one', () => {
+  assert.equal(
+    configErrorText("  Alert rule 'waiting': 'noSuchKpi' is not a KPI of the catalog  "),
+    "The last change to the alert rules was refused; the previous rules still apply: Alert rule 'waiting': 'noSuchKpi' is not a KPI of the catalog");
+  assert.equal(configErrorText(null), null);
+  assert.equal(configErrorText(undefined), null);
+  assert.equal(configErrorText('   '), null);
 });
