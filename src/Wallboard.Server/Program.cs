@@ -21,7 +21,7 @@ try
     var app = builder.Build();
     app.UseWallboard();
     app.Lifetime.ApplicationStarted.Register(
-        () => app.Services.GetRequiredService<Serilog.ILogger>().Information("Wallboard is up: open {Urls}", string.Join(", ", app.Urls)));
+        () => app.Services.GetRequiredService<Serilog.ILogger>().ForContext<Program>().Information("Wallboard is up: open {Urls}", string.Join(", ", app.Urls)));
     await app.RunAsync();
     return 0;
 }
