@@ -53,13 +53,7 @@ internal sealed partial class AgentRoster
             writer.WriteName(baseline.Name);
             writer.WriteVarInt64(agent.BaselineMs);
             writer.WriteVarInt64(agent.StateSinceMs);
-            writer.WriteCount(agent.EventCount);
-            foreach (var change in events.Slice(e, agent.EventCount))
-            {
-                CheckpointEvents.Write(writer, change);
-            }
-
-            writer.Owner = null;
+            CheckpointEvents.WriteOwned(writer, agent.AgentId, events.Slice(e, agent.EventCount));
             e += agent.EventCount;
         }
     }
@@ -88,14 +82,7 @@ internal sealed partial class AgentRoster
             agent.Baseline = _fold.Restore(agent.AgentId, state, queues, team, name);
             agent.BaselineMs = reader.ReadVarInt64();
             agent.StateSinceMs = reader.ReadVarInt64();
-            var events = reader.ReadCount();
-            for (var e = 0; e < events; e++)
-            {
-                agent.Events.Add(CheckpointEvents.Read(reader) as AgentStateChanged
-                    ?? throw new InvalidDataException($"A checkpointed event of agent {agent.AgentId} is not an agent state change."));
-            }
-
-            reader.Owner = null;
+            CheckpointEvents.ReadOwned(reader, agent.AgentId, agent.Events);
             agent.State = _fold.Replay(agent.Baseline, agent.Events, agent.AgentId, long.MaxValue, _discard);
             Count(agent.Counted, -1);
             Count(agent.State, +1);

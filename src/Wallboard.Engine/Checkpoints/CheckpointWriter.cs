@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text.Unicode;
 
 namespace Wallboard.Engine.Checkpoints;
 
@@ -12,39 +11,20 @@ namespace Wallboard.Engine.Checkpoints;
 /// <see cref="BinaryWriter"/> calls the stream for every number). <see cref="CheckpointReader"/> reads them back.
 /// </summary>
 /// <remarks>
-/// A string is a varint tag, then the text when it is new: 0 is null, 1 the current <see cref="Owner"/>,
-/// 2 a text written once, 3 a text that also joins the table of repeated strings, and 4 + n the table's
-/// n-th string. The table is for the names that repeat across millions of events (queues, channels,
-/// agents, teams), which then cost a byte or two; ids are written as they are, and the id of the contact
-/// or agent whose events are being written costs one byte as the owner. Text is UTF-8, or UTF-16 code
-/// units for a string with an unpaired surrogate (which UTF-8 cannot carry), so every string comes back
-/// exactly. Timestamps are written as the change in milliseconds from the previous one (events of one
-/// contact are close together), with their offset only when it is not zero.
+/// Strings are in <c>CheckpointWriter.Text.cs</c>. Timestamps are written as the change in milliseconds from
+/// the previous one (events of one contact are close together), with their offset only when it is not zero.
 /// </remarks>
-internal sealed class CheckpointWriter : IDisposable
+internal sealed partial class CheckpointWriter : IDisposable
 {
-    /// <summary>Repeated strings beyond this many are written as text: free-text fields cannot grow the table without end.</summary>
-    public const int MaxTableSize = 1 << 16;
-
-    public const ulong NullTag = 0;
-    public const ulong OwnerTag = 1;
-    public const ulong TextTag = 2;
-    public const ulong TableTextTag = 3;
-    public const ulong FirstTableTag = 4;
-
     private const int BufferSize = 1 << 20;
     private const int MaxVarintBytes = 10;
 
     private readonly Stream _destination;
-    private readonly Dictionary<string, int> _table = new(StringComparer.Ordinal);
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _position;
     private long _previousTicks;
 
     public CheckpointWriter(Stream destination) => _destination = destination;
-
-    /// <summary>The id of the contact, agent or ticket whose events are being written (a string equal to it costs one byte).</summary>
-    public string? Owner { get; set; }
 
     public void WriteByte(byte value)
     {
@@ -154,47 +134,6 @@ internal sealed class CheckpointWriter : IDisposable
         }
     }
 
-    /// <summary>A string that may repeat often (queue, channel, agent, team): numbered on first use.</summary>
-    public void WriteName(string? value)
-    {
-        if (value is null || IsOwner(value))
-        {
-            WriteVarUInt64(value is null ? NullTag : OwnerTag);
-            return;
-        }
-
-        if (_table.TryGetValue(value, out var index))
-        {
-            WriteVarUInt64(FirstTableTag + (ulong)index);
-            return;
-        }
-
-        if (_table.Count < MaxTableSize)
-        {
-            _table.Add(value, _table.Count);
-            WriteVarUInt64(TableTextTag);
-        }
-        else
-        {
-            WriteVarUInt64(TextTag);
-        }
-
-        WriteText(value);
-    }
-
-    /// <summary>A string that rarely repeats (event, contact and customer ids): written as text unless it is the owner.</summary>
-    public void WriteId(string? value)
-    {
-        if (value is null || IsOwner(value))
-        {
-            WriteVarUInt64(value is null ? NullTag : OwnerTag);
-            return;
-        }
-
-        WriteVarUInt64(TextTag);
-        WriteText(value);
-    }
-
     public void WriteTimestamp(DateTimeOffset timestamp)
     {
         var ticks = timestamp.UtcTicks;
@@ -251,66 +190,6 @@ internal sealed class CheckpointWriter : IDisposable
 
         into[length++] = (byte)value;
         return length;
-    }
-
-    private bool IsOwner(string value) => Owner is { } owner && string.Equals(value, owner, StringComparison.Ordinal);
-
-    // A length tag ((byte count << 1) | 1 for UTF-16), then the bytes. The text is encoded after room for the
-    // longest tag and moved back once the tag's length is known.
-    private void WriteText(string value)
-    {
-        var longest = (value.Length * 3) + MaxVarintBytes;
-        if (longest > BufferSize)
-        {
-            WriteLongText(value);
-            return;
-        }
-
-        Reserve(longest);
-        var body = _buffer.AsSpan(_position + MaxVarintBytes);
-        int length;
-        ulong tag;
-        if (Utf8.FromUtf16(value, body, out _, out length, replaceInvalidSequences: false) == OperationStatus.Done)
-        {
-            tag = (ulong)length << 1;
-        }
-        else
-        {
-            length = EncodeUtf16(value, body);
-            tag = ((ulong)length << 1) | 1;
-        }
-
-        var tagLength = EncodeVarint(_buffer.AsSpan(_position), tag);
-        body[..length].CopyTo(_buffer.AsSpan(_position + tagLength));
-        _position += tagLength + length;
-    }
-
-    private void WriteLongText(string value)
-    {
-        var bytes = new byte[value.Length * 3];
-        ulong tag;
-        if (Utf8.FromUtf16(value, bytes, out _, out var length, replaceInvalidSequences: false) == OperationStatus.Done)
-        {
-            tag = (ulong)length << 1;
-        }
-        else
-        {
-            length = EncodeUtf16(value, bytes);
-            tag = ((ulong)length << 1) | 1;
-        }
-
-        WriteVarUInt64(tag);
-        WriteRaw(bytes.AsSpan(0, length));
-    }
-
-    private static int EncodeUtf16(string value, Span<byte> into)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(into[(2 * i)..], value[i]);
-        }
-
-        return value.Length * 2;
     }
 
     private void WriteRaw(ReadOnlySpan<byte> bytes)

@@ -66,14 +66,7 @@ internal sealed partial class ContactBook
             writer.WriteId(contact.ContactId);
             writer.WriteBoolean(contact.IsRepeat);
             writer.WriteVarInt64(contact.LastEventMs);
-            writer.WriteCount(contact.EventCount);
-            writer.Owner = contact.ContactId;
-            foreach (var contactEvent in events.Slice(e, contact.EventCount))
-            {
-                CheckpointEvents.Write(writer, contactEvent);
-            }
-
-            writer.Owner = null;
+            CheckpointEvents.WriteOwned(writer, contact.ContactId, events.Slice(e, contact.EventCount));
             e += contact.EventCount;
         }
 
@@ -97,14 +90,7 @@ internal sealed partial class ContactBook
             var contact = GetOrCreate(reader.ReadRequiredString());
             contact.IsRepeat = reader.ReadBoolean();
             contact.LastEventMs = reader.ReadVarInt64();
-            var events = reader.ReadCount();
-            reader.Owner = contact.ContactId;
-            for (var e = 0; e < events; e++)
-            {
-                contact.Events.Add(CheckpointEvents.Read(reader));
-            }
-
-            reader.Owner = null;
+            CheckpointEvents.ReadOwned(reader, contact.ContactId, contact.Events);
             contact.State = _fold.Replay(contact.Events, contact.IsRepeat, discard);
             UpdateWaitingLines(contact);
             if (contact.State.IsTerminal)

@@ -114,6 +114,34 @@ internal static class CheckpointEvents
         }
     }
 
+    /// <summary>The events of one contact, agent or ticket: their count, then each, the owner's id costing one byte.</summary>
+    public static void WriteOwned<T>(CheckpointWriter writer, string owner, ReadOnlySpan<T> events)
+        where T : WallboardEvent
+    {
+        writer.WriteCount(events.Length);
+        writer.Owner = owner;
+        foreach (var owned in events)
+        {
+            Write(writer, owned);
+        }
+
+        writer.Owner = null;
+    }
+
+    /// <summary>Reads what <see cref="WriteOwned"/> wrote into <paramref name="into"/>.</summary>
+    public static void ReadOwned<T>(CheckpointReader reader, string owner, List<T> into)
+        where T : WallboardEvent
+    {
+        var count = reader.ReadCount();
+        reader.Owner = owner;
+        for (var i = 0; i < count; i++)
+        {
+            into.Add(Read(reader) as T ?? throw new InvalidDataException($"A checkpointed event of {owner} is not a {typeof(T).Name}."));
+        }
+
+        reader.Owner = null;
+    }
+
     public static WallboardEvent Read(CheckpointReader reader)
     {
         var type = reader.ReadByte();

@@ -43,14 +43,7 @@ internal sealed partial class TicketBook
             writer.WriteId(ticket.TicketId);
             writer.WriteVarInt64(ticket.LastEventMs);
             writer.WriteBoolean(ticket.InCohort);
-            writer.WriteCount(ticket.EventCount);
-            writer.Owner = ticket.TicketId;
-            foreach (var ticketEvent in events.Slice(e, ticket.EventCount))
-            {
-                CheckpointEvents.Write(writer, ticketEvent);
-            }
-
-            writer.Owner = null;
+            CheckpointEvents.WriteOwned(writer, ticket.TicketId, events.Slice(e, ticket.EventCount));
             e += ticket.EventCount;
         }
     }
@@ -62,14 +55,7 @@ internal sealed partial class TicketBook
         for (var i = 0; i < tickets; i++)
         {
             var ticket = new TicketTimeline(reader.ReadRequiredString()) { LastEventMs = reader.ReadVarInt64(), InCohort = reader.ReadBoolean() };
-            var events = reader.ReadCount();
-            reader.Owner = ticket.TicketId;
-            for (var e = 0; e < events; e++)
-            {
-                ticket.Events.Add(CheckpointEvents.Read(reader));
-            }
-
-            reader.Owner = null;
+            CheckpointEvents.ReadOwned(reader, ticket.TicketId, ticket.Events);
             ticket.State = _fold.Replay(ticket.Events, discard);
             _tickets.Add(ticket.TicketId, ticket);
             UpdateLines(ticket);
