@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StackExchange.Redis;
+using Wallboard.Server.Hosting;
 using Wallboard.Server.State;
 
 namespace Wallboard.Server.Alerts;

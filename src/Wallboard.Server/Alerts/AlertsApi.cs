@@ -1,6 +1,8 @@
 using Wallboard.Engine;
 using Wallboard.Server.Alerts.Delivery;
 
+using Wallboard.Server.Hosting;
+
 namespace Wallboard.Server.Alerts;
 
 /// <summary><c>GET /api/v1/alerts</c> and <c>POST /api/v1/alerts/{id}/ack</c>.</summary>

@@ -1,4 +1,4 @@
-using Wallboard.Server.Alerts;
+using Wallboard.Server.Hosting;
 using Wallboard.Server.Realtime;
 
 namespace Wallboard.Server.Boards;

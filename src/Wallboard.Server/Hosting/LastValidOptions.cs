@@ -3,7 +3,7 @@ using System.Reactive.Subjects;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace Wallboard.Server.Alerts;
+namespace Wallboard.Server.Hosting;
 
 /// <summary>
 /// Hot-reloaded options that keep their last valid value. After an edit that does not validate,

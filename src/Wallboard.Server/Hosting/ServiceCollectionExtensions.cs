@@ -17,7 +17,9 @@ namespace Wallboard.Server.Hosting;
 /// <summary>The server's composition, one <c>Add*</c> per feature.</summary>
 internal static class ServiceCollectionExtensions
 {
+    // Hot-reloaded sections (boards, alert rules, delivery): an invalid edit keeps the last valid options and says why.
     public static IServiceCollection AddWallboard(this IServiceCollection services) => services
+        .AddSingleton(typeof(LastValidOptions<>))
         .AddWallboardEngine()
         .AddWallboardRedis()
         .AddWallboardIngestion()
@@ -106,8 +108,6 @@ internal static class ServiceCollectionExtensions
         services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // An invalid hot edit of the section keeps the last valid rules and delivery settings (and says why).
-        services.AddSingleton(typeof(LastValidOptions<>));
         services.AddSingleton<AlertStore>();
 
         // The factory's own request logging writes the full URL, and alert URLs carry their secrets; the only

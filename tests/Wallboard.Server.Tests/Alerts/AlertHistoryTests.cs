@@ -19,7 +19,7 @@ public class AlertHistoryTests(RedisFixture redis)
     [Fact]
     public async Task Save_AlertChangeSevenDaysAfterAResolve_TrimsThatEntryAndKeepsTheYoungerOnes()
     {
-        await using var app = new WallboardApplication(redis.Server, Rules);
+        await using var app = new WallboardApplication(redis.Server, settings => WaitingRule(settings, warningAbove: null));
         var client = await app.ReadyClientAsync();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
         var database = connection.GetDatabase();
@@ -45,7 +45,7 @@ public class AlertHistoryTests(RedisFixture redis)
     [Fact]
     public async Task Save_Resolve_MovesTheAlertFromActiveToTheHistoryScoredByItsResolutionTime()
     {
-        await using var app = new WallboardApplication(redis.Server, Rules);
+        await using var app = new WallboardApplication(redis.Server, settings => WaitingRule(settings, warningAbove: null));
         var client = await app.ReadyClientAsync();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
         var database = connection.GetDatabase();
@@ -67,20 +67,6 @@ public class AlertHistoryTests(RedisFixture redis)
             [EventJson.Base.AddSeconds(40), EventJson.Base.AddSeconds(41)],
             stored.Select(alert => DateTimeOffset.Parse((string)alert["resolvedAt"]!, CultureInfo.InvariantCulture)));
         Assert.Equal(["fired", "clearing", "resolved"], stored[0]["timeline"]!.AsArray().Select(step => (string)step!["kind"]!));
-    }
-
-    /// <summary>One rule on the contacts waiting in each queue: critical above 4, firing at once, resolving after 30 s cleared.</summary>
-    private static void Rules(IDictionary<string, string?> settings)
-    {
-        settings["Alerts:UseDefaultRules"] = "false";
-        settings["Alerts:EvaluationInterval"] = "00:00:00.100";
-        settings["Alerts:Rules:0:Id"] = "waiting";
-        settings["Alerts:Rules:0:Kpi"] = "contactsWaiting";
-        settings["Alerts:Rules:0:Scope"] = "queue:*";
-        settings["Alerts:Rules:0:Window"] = "now";
-        settings["Alerts:Rules:0:Critical:Above"] = "4";
-        settings["Alerts:Rules:0:For"] = "00:00:00";
-        settings["Alerts:Rules:0:ClearFor"] = "00:00:30";
     }
 
     // Each step waits for the evaluation that sees it, so that every change is stamped with its own event time:

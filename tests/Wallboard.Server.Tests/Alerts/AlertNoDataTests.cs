@@ -108,18 +108,7 @@ public class AlertNoDataTests(RedisFixture redis)
         RedisServer? second = null;
         try
         {
-            await using var app = new WallboardApplication(first, settings =>
-            {
-                settings["Alerts:UseDefaultRules"] = "false";
-                settings["Alerts:EvaluationInterval"] = "00:00:00.100";
-                settings["Alerts:Rules:0:Id"] = "waiting";
-                settings["Alerts:Rules:0:Kpi"] = "contactsWaiting";
-                settings["Alerts:Rules:0:Scope"] = "queue:*";
-                settings["Alerts:Rules:0:Window"] = "now";
-                settings["Alerts:Rules:0:Critical:Above"] = "4";
-                settings["Alerts:Rules:0:For"] = "00:00:00";
-                settings["Alerts:Rules:0:ClearFor"] = "00:00:30";
-            });
+            await using var app = new WallboardApplication(first, settings => WaitingRule(settings, warningAbove: null));
             var client = await app.ReadyClientAsync();
             await using var hub = app.CreateHubConnection();
             var changes = Channel.CreateUnbounded<JsonObject>();
@@ -224,18 +213,10 @@ public class AlertNoDataTests(RedisFixture redis)
             _wallClock = Scheduler.SchedulePeriodic(Second, () => _engine?.Read(ScopeId.All, WindowId.Now));
             App = new WallboardApplication(redis, settings =>
             {
+                WaitingRule(settings);
                 settings["Engine:Clock"] = "Wall";
-                settings["Alerts:UseDefaultRules"] = "false";
                 settings["Alerts:EvaluationInterval"] = "00:00:01";
                 settings["Alerts:StaleAfter"] = "00:01:00";
-                settings["Alerts:Rules:0:Id"] = "waiting";
-                settings["Alerts:Rules:0:Kpi"] = "contactsWaiting";
-                settings["Alerts:Rules:0:Scope"] = "queue:*";
-                settings["Alerts:Rules:0:Window"] = "now";
-                settings["Alerts:Rules:0:Warning:Above"] = "2";
-                settings["Alerts:Rules:0:Critical:Above"] = "4";
-                settings["Alerts:Rules:0:For"] = "00:00:00";
-                settings["Alerts:Rules:0:ClearFor"] = "00:00:30";
             })
             {
                 ConfigureServices = services => services.AddSingleton<IScheduler>(Scheduler),

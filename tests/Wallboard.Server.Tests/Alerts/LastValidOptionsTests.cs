@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Wallboard.Server.Alerts;
+using Wallboard.Server.Hosting;
 using Wallboard.Server.Tests.Alerts.Delivery;
 using Wallboard.Server.Tests.Support;
 

@@ -1,3 +1,5 @@
+using Wallboard.Server.Hosting;
+
 namespace Wallboard.Server.Alerts.Delivery;
 
 /// <summary>

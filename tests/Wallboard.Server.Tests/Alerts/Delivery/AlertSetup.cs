@@ -14,7 +14,11 @@ public static class AlertSetup
     public const string PagerDutyKey = "R0UTINGKEY0123456789ABCDEFGHIJKL";
     public const string SlackPath = "/slack/services/T0001/B0001/SecretToken42";
 
-    public static Action<IDictionary<string, string?>> Oncall(HttpReceiver receiver, Action<IDictionary<string, string?>>? more = null) => settings =>
+    /// <summary>
+    /// The rule alone, without default rules, evaluated every 100 ms: contacts waiting in each queue, critical above 4
+    /// and warning above <paramref name="warningAbove"/> (none when null), firing at once, resolving after 30 s cleared.
+    /// </summary>
+    public static void WaitingRule(IDictionary<string, string?> settings, int? warningAbove = 2)
     {
         settings["Alerts:UseDefaultRules"] = "false";
         settings["Alerts:EvaluationInterval"] = "00:00:00.100";
@@ -22,10 +26,19 @@ public static class AlertSetup
         settings["Alerts:Rules:0:Kpi"] = "contactsWaiting";
         settings["Alerts:Rules:0:Scope"] = "queue:*";
         settings["Alerts:Rules:0:Window"] = "now";
-        settings["Alerts:Rules:0:Warning:Above"] = "2";
+        if (warningAbove is { } warning)
+        {
+            settings["Alerts:Rules:0:Warning:Above"] = warning.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         settings["Alerts:Rules:0:Critical:Above"] = "4";
         settings["Alerts:Rules:0:For"] = "00:00:00";
         settings["Alerts:Rules:0:ClearFor"] = "00:00:30";
+    }
+
+    public static Action<IDictionary<string, string?>> Oncall(HttpReceiver receiver, Action<IDictionary<string, string?>>? more = null) => settings =>
+    {
+        WaitingRule(settings);
         settings["Alerts:Rules:0:Route"] = "oncall";
         settings["Alerts:Channels:slack:Kind"] = "slack";
         settings["Alerts:Channels:slack:Url"] = receiver.Url(SlackPath);

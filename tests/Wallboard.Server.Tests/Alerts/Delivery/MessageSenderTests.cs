@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wallboard.Server.Alerts;
 using Wallboard.Server.Alerts.Delivery;
+using Wallboard.Server.Hosting;
 using Wallboard.Server.State;
 using Wallboard.Server.Tests.Support;
 
