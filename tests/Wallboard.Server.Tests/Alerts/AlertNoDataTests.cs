@@ -5,8 +5,6 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using Wallboard.Engine;
-using Wallboard.Engine.Kpis;
 using Wallboard.Server.Realtime;
 using Wallboard.Server.Tests.Support;
 using static Wallboard.Server.Tests.Alerts.Delivery.AlertSetup;
@@ -202,15 +200,10 @@ public class AlertNoDataTests(RedisFixture redis)
     private sealed class WallClockServer : IAsyncDisposable
     {
         private readonly SemaphoreSlim _applied = new(0);
-        private readonly IDisposable _wallClock;
-        private WallboardEngine? _engine;
         private IDisposable? _watch;
 
         private WallClockServer(RedisServer redis)
         {
-            // On a wall clock the engine's time moves when something reads it, and alert changes carry that time.
-            // Scheduled before the server starts, this read comes first in every second, before the evaluation.
-            _wallClock = Scheduler.SchedulePeriodic(Second, () => _engine?.Read(ScopeId.All, WindowId.Now));
             App = new WallboardApplication(redis, settings =>
             {
                 WaitingRule(settings);
@@ -235,7 +228,6 @@ public class AlertNoDataTests(RedisFixture redis)
             try
             {
                 server.Client = await server.App.ReadyClientAsync();
-                server._engine = server.App.Services.GetRequiredService<WallboardEngine>();
                 server._watch = server.App.Services.GetRequiredService<EngineActivity>().Applied.Subscribe(_ => server._applied.Release());
                 return server;
             }
@@ -280,7 +272,6 @@ public class AlertNoDataTests(RedisFixture redis)
             _watch?.Dispose();
             Client?.Dispose();
             await App.DisposeAsync();
-            _wallClock.Dispose();
             _applied.Dispose();
         }
     }
