@@ -6,8 +6,4 @@ internal sealed class WaitingLineNode
     public long QueuedMs { get; set; }
 
     public WaitingLine? Line { get; set; }
-
-    public WaitingLineNode? Previous { get; set; }
-
-    public WaitingLineNode? Next { get; set; }
 }

@@ -150,23 +150,29 @@ public class WaitingLineTests
         line.Join(first, 1_000);
         line.Join(second, 1_000);
 
-        Assert.Same(second, first.Next);
-        Assert.Same(first, second.Previous);
+        Assert.Equal([first, second], line.InOrder());
     }
 
-    [Fact]
-    public void OldestQueuedMs_RandomJoinsAndLeaves_MatchesBruteForce()
+    // Small lines with narrow disorder; a line of thousands with joins up to a minute out of order and
+    // runs of leaves (holes inside the line, compaction, growth); leaves as likely as joins (the line
+    // empties and restarts).
+    [Theory]
+    [InlineData(11, 50, 5_000, 3)]
+    [InlineData(12, 3_000, 60_000, 3)]
+    [InlineData(13, 3_000, 60_000, 2)]
+    [InlineData(14, 200, 0, 2)]
+    public void OldestQueuedMs_RandomJoinsAndLeaves_MatchesBruteForce(int seed, int contacts, int disorderMs, int leaveOneIn)
     {
-        var random = new Random(11);
+        var random = new Random(seed);
         var line = new WaitingLine();
-        var nodes = Enumerable.Range(0, 50).Select(_ => new WaitingLineNode()).ToArray();
+        var nodes = Enumerable.Range(0, contacts).Select(_ => new WaitingLineNode()).ToArray();
         var waiting = new Dictionary<WaitingLineNode, long>();
         long newest = 0;
 
         for (var step = 0; step < 5000; step++)
         {
             var node = nodes[random.Next(nodes.Length)];
-            if (random.Next(3) == 0)
+            if (random.Next(leaveOneIn) == 0)
             {
                 line.Leave(node);
                 waiting.Remove(node);
@@ -174,7 +180,7 @@ public class WaitingLineTests
             else
             {
                 newest += random.Next(0, 1_000);
-                var queuedMs = newest - random.Next(0, 5_000);
+                var queuedMs = newest - random.Next(0, disorderMs + 1);
                 line.Join(node, queuedMs);
                 waiting[node] = queuedMs;
             }
@@ -192,10 +198,9 @@ public class WaitingLineTests
             return;
         }
 
-        var head = Assert.Single(waiting.Keys, node => node.Previous is null);
         var walked = 0;
         var previous = long.MinValue;
-        for (var node = head; node is not null; node = node.Next)
+        foreach (var node in line.InOrder())
         {
             Assert.Same(line, node.Line);
             Assert.Equal(waiting[node], node.QueuedMs);
