@@ -20,7 +20,8 @@ namespace Wallboard.Server.Realtime;
 /// move with time), at most <see cref="RealtimeOptions.MaxUpdatesPerSecond"/> times a second, it reads
 /// the scope × window rows that boards watch, and writes one serialized message per subscription group,
 /// with the rows that changed since the last push, to each of its clients. The engine's changed rows
-/// (every scope × window it has) go to the Redis store on the same ticks, but at most 4 times a second.
+/// (every scope × window it has) go to the Redis store on the same ticks, at most once every
+/// <see cref="RedisOptions.KpiWriteInterval"/>.
 /// </summary>
 /// <remarks>
 /// A snapshot of the whole engine holds its lock for a pass over every scope × window: thousands of
@@ -38,11 +39,10 @@ internal sealed partial class SnapshotBroadcaster(
     ServerStatus status,
     IScheduler scheduler,
     IOptions<RealtimeOptions> options,
+    IOptions<RedisOptions> redisOptions,
     IOptions<JsonHubProtocolOptions> hubJson,
     ILogger<SnapshotBroadcaster> logger) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan StorePeriod = TimeSpan.FromMilliseconds(250);
-
     private IDisposable? _subscription;
     private bool _lastStale;
     private long _agentsVersion = -1;
@@ -87,13 +87,13 @@ internal sealed partial class SnapshotBroadcaster(
         }
     }
 
-    // At the default rate (4/s) and slower, every tick; at a raised rate, every tick at least ~250 ms after
-    // the last write (the heartbeat ticks once a second, so the last change is written within a second).
+    // The first tick at least about the write interval after the last write (half a tick early rather than a
+    // whole tick late); the heartbeat ticks once a second, so the last change is written within a second of
+    // the interval.
     private void WriteStoreIfDue()
     {
-        var period = options.Value.Period;
         var now = scheduler.Now;
-        if (period < StorePeriod && now - _lastStoreWrite < StorePeriod - (period / 2))
+        if (now - _lastStoreWrite < redisOptions.Value.KpiWriteInterval - (options.Value.Period / 2))
         {
             return;
         }

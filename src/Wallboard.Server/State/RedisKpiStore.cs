@@ -16,7 +16,8 @@ namespace Wallboard.Server.State;
 /// A floor with a thousand agents has thousands of scope × window rows, most of them changing every
 /// second, so the writes are kept small: a row is written in full the first time and at least once a
 /// minute (a hash lost with a Redis restart heals by itself), and in between only the fields that
-/// changed, plus <c>_asOf</c>; the scope set gets only scopes it may lack. Batches hold at most
+/// changed, plus <c>_asOf</c>; the expiry is renewed with the full rewrite, and the scope set gets only
+/// scopes it may lack. Batches hold at most
 /// <see cref="RowsPerBatch"/> rows, so that no multi-megabyte batch holds up the event log's appends on
 /// the shared connection or runs past the client timeout.
 /// </remarks>
@@ -34,6 +35,7 @@ internal sealed partial class RedisKpiStore(
     // What Redis holds as far as this process knows; only the one running flush touches these.
     private readonly Dictionary<SubscriptionKey, WrittenKpiRow> _written = [];
     private readonly HashSet<ScopeId> _scopesWritten = [];
+    private readonly List<HashEntry> _entries = new(64);
     private DateTimeOffset _scopesWrittenSince;
     private DateTimeOffset _asOf;
     private bool _writing;
@@ -137,7 +139,13 @@ internal sealed partial class RedisKpiStore(
             var previous = _written.TryGetValue(key, out var last) && now - last.FullAt < FullRewriteInterval ? last : (WrittenKpiRow?)null;
             var redisKey = keys.Kpis(row.Scope, row.Window);
             writes.Add(batch.HashSetAsync(redisKey, Entries(row.Values, previous?.Values, asOfText)));
-            writes.Add(batch.KeyExpireAsync(redisKey, _timeToLive));
+            if (previous is null)
+            {
+                // HSET keeps a key's expiry, so renewing it with the full rewrite (at least once a minute while the
+                // row changes) is enough, and halves the commands of a busy floor's writes.
+                writes.Add(batch.KeyExpireAsync(redisKey, _timeToLive));
+            }
+
             written[i] = (key, new WrittenKpiRow(row.Values, previous?.FullAt ?? now));
             if (!_scopesWritten.Contains(row.Scope))
             {
@@ -164,9 +172,10 @@ internal sealed partial class RedisKpiStore(
     }
 
     // Every applicable KPI when nothing is known of the hash, otherwise only those that changed; then _asOf.
-    private static HashEntry[] Entries(KpiValues values, KpiValues? previous, RedisValue asOf)
+    private HashEntry[] Entries(KpiValues values, KpiValues? previous, RedisValue asOf)
     {
-        var entries = new List<HashEntry>(previous is null ? 48 : 8);
+        var entries = _entries;
+        entries.Clear();
         foreach (var (kpi, value) in values.Applicable())
         {
             if (previous is null || previous[kpi.Id] != value)
