@@ -58,14 +58,16 @@ public static class EventParser
     }
 
     /// <summary>Parses one event object; the result holds no reference to the element's document.</summary>
-    public static EventParseResult Parse(JsonElement element)
+    /// <param name="element">The event object.</param>
+    /// <param name="names">Shares the strings of recurring names (queues, channels, agents, teams) with earlier events.</param>
+    public static EventParseResult Parse(JsonElement element, NameTable? names = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return EventParseResult.Invalid(null, $"event must be a JSON object, got {JsonFieldReader.Describe(element.ValueKind)}");
         }
 
-        var fields = new JsonFieldReader(element);
+        var fields = new JsonFieldReader(element, names);
         var reportedId = fields.PeekString("id");
         if (NestsDeeperThan(element, MaxNesting))
         {
@@ -113,6 +115,13 @@ public static class EventParser
 
     private static DateTimeOffset ReadTimestamp(JsonFieldReader fields)
     {
+        // Every event has one: parsed from its bytes, without a string, unless it is unusual or wrong.
+        Span<char> chars = stackalloc char[40];
+        if (fields.TryCopyAscii("ts", chars, out var length) && Rfc3339Timestamp.TryParse(chars[..length], out var parsed))
+        {
+            return parsed;
+        }
+
         var text = fields.RequiredString("ts");
         if (fields.HasFailed)
         {
@@ -132,16 +141,16 @@ public static class EventParser
     private static WallboardEvent ReadBody(JsonFieldReader fields, EventType type, string id, DateTimeOffset ts) => type switch
     {
         EventType.ContactQueued => new ContactQueued(
-            id, ts, fields.RequiredName("contactId"), fields.RequiredName("queue"), fields.RequiredName("channel"), fields.OptionalName("customerId")),
-        EventType.ContactAnswered => new ContactAnswered(id, ts, fields.RequiredName("contactId"), fields.RequiredName("agentId")),
+            id, ts, fields.RequiredName("contactId"), fields.RequiredRecurringName("queue"), fields.RequiredRecurringName("channel"), fields.OptionalName("customerId")),
+        EventType.ContactAnswered => new ContactAnswered(id, ts, fields.RequiredName("contactId"), fields.RequiredRecurringName("agentId")),
         EventType.ContactAbandoned => new ContactAbandoned(id, ts, fields.RequiredName("contactId")),
         EventType.ContactTransferred => new ContactTransferred(
-            id, ts, fields.RequiredName("contactId"), fields.OptionalName("toQueue"), fields.OptionalBoolean("escalation") ?? false),
+            id, ts, fields.RequiredName("contactId"), fields.OptionalRecurringName("toQueue"), fields.OptionalBoolean("escalation") ?? false),
         EventType.ContactCompleted => new ContactCompleted(
             id,
             ts,
             fields.RequiredName("contactId"),
-            fields.RequiredName("agentId"),
+            fields.RequiredRecurringName("agentId"),
             fields.RequiredNonNegativeNumber("talkSeconds"),
             fields.RequiredNonNegativeNumber("holdSeconds"),
             fields.RequiredNonNegativeNumber("wrapSeconds"),
@@ -150,25 +159,25 @@ public static class EventParser
         EventType.AgentState => new AgentStateChanged(
             id,
             ts,
-            fields.RequiredName("agentId"),
+            fields.RequiredRecurringName("agentId"),
             fields.RequiredEnum("state", AgentStates),
             fields.OptionalNameList("queues"),
-            fields.OptionalName("team"),
+            fields.OptionalRecurringName("team"),
             fields.OptionalName("name"),
             fields.OptionalText("reason")),
         EventType.TicketCreated => new TicketCreated(
             id,
             ts,
             fields.RequiredName("ticketId"),
-            fields.RequiredName("channel"),
-            fields.OptionalName("queue"),
+            fields.RequiredRecurringName("channel"),
+            fields.OptionalRecurringName("queue"),
             fields.OptionalLabel("priority"),
-            fields.OptionalName("category"),
+            fields.OptionalRecurringName("category"),
             fields.OptionalName("customerId")),
         EventType.TicketMessage => new TicketMessagePosted(
-            id, ts, fields.RequiredName("ticketId"), fields.RequiredEnum("author", Authors), fields.OptionalName("agentId")),
+            id, ts, fields.RequiredName("ticketId"), fields.RequiredEnum("author", Authors), fields.OptionalRecurringName("agentId")),
         EventType.TicketEscalated => new TicketEscalated(id, ts, fields.RequiredName("ticketId"), fields.OptionalLabel("tier")),
-        EventType.TicketResolved => new TicketResolved(id, ts, fields.RequiredName("ticketId"), fields.OptionalName("agentId")),
+        EventType.TicketResolved => new TicketResolved(id, ts, fields.RequiredName("ticketId"), fields.OptionalRecurringName("agentId")),
         EventType.TicketReopened => new TicketReopened(id, ts, fields.RequiredName("ticketId")),
         EventType.SurveyResponded => ReadSurveyResponded(fields, id, ts),
         EventType.SentimentScored => new SentimentScored(
@@ -177,10 +186,10 @@ public static class EventParser
             fields.RequiredNumberBetween("score", 0, 100),
             fields.OptionalName("contactId"),
             fields.OptionalName("ticketId"),
-            fields.OptionalName("queue"),
-            fields.OptionalName("channel")),
+            fields.OptionalRecurringName("queue"),
+            fields.OptionalRecurringName("channel")),
         EventType.SelfServiceSession => new SelfServiceSessionEnded(
-            id, ts, fields.RequiredName("sessionId"), fields.RequiredName("channel"), fields.RequiredBoolean("resolved")),
+            id, ts, fields.RequiredName("sessionId"), fields.RequiredRecurringName("channel"), fields.RequiredBoolean("resolved")),
         EventType.MetricRecorded => new MetricRecorded(
             id, ts, fields.RequiredName("name"), fields.RequiredNumber("value"), fields.OptionalText("unit"), fields.OptionalName("scope", ScopeMaxLength)),
         _ => throw new UnreachableException($"No body reader for event type {type}."),
@@ -219,9 +228,9 @@ public static class EventParser
             fields.RequiredNumberBetween("score", min, max, scale),
             fields.OptionalName("contactId"),
             fields.OptionalName("ticketId"),
-            fields.OptionalName("agentId"),
-            fields.OptionalName("queue"),
-            fields.OptionalName("channel"));
+            fields.OptionalRecurringName("agentId"),
+            fields.OptionalRecurringName("queue"),
+            fields.OptionalRecurringName("channel"));
     }
 
     // Containers count as levels and the event object is level 1, the way JsonDocumentOptions.MaxDepth counts.
@@ -238,9 +247,28 @@ public static class EventParser
             return true;
         }
 
-        var children = element.ValueKind == JsonValueKind.Object
-            ? element.EnumerateObject().Select(property => property.Value)
-            : element.EnumerateArray();
-        return children.Any(child => NestsDeeperThan(child, levelsLeft - 1));
+        // Loops rather than LINQ: this runs for every node of every event, and the enumerators are structs.
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (NestsDeeperThan(property.Value, levelsLeft - 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var child in element.EnumerateArray())
+        {
+            if (NestsDeeperThan(child, levelsLeft - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -69,18 +69,27 @@ internal sealed partial class JsonFieldReader
     public TEnum RequiredEnum<TEnum>(string field, IReadOnlyList<(string Name, TEnum Value)> values)
         where TEnum : struct, Enum
     {
-        var text = RequiredString(field);
-        if (HasFailed)
+        if (!TryGetRequiredValue(field, out var element))
         {
             return default;
         }
 
-        foreach (var (name, value) in values)
+        if (element.ValueKind == JsonValueKind.String)
         {
-            if (string.Equals(name, text, StringComparison.Ordinal))
+            // Compared in place, without a string for a value that is one of a few names.
+            for (var i = 0; i < values.Count; i++)
             {
-                return value;
+                if (element.ValueEquals(values[i].Name))
+                {
+                    return values[i].Value;
+                }
             }
+        }
+
+        var text = RequiredString(field);
+        if (HasFailed)
+        {
+            return default;
         }
 
         var allowed = string.Join(", ", values.Select(pair => pair.Name));
@@ -113,20 +122,19 @@ internal sealed partial class JsonFieldReader
         var names = new List<string>(count);
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{Path(field)}[{names.Count}]");
             if (item.ValueKind != JsonValueKind.String)
             {
-                Fail($"field '{itemPath}' must be a string, got {Describe(item.ValueKind)}");
+                Fail($"field '{ItemPath(field, names.Count)}' must be a string, got {Describe(item.ValueKind)}");
                 return null;
             }
 
-            if (!TryGetText(item, out var text))
+            if (!TryGetText(item, _names, out var text))
             {
-                Fail($"field '{itemPath}' must be valid Unicode text");
+                Fail($"field '{ItemPath(field, names.Count)}' must be valid Unicode text");
                 return null;
             }
 
-            names.Add(CheckName(itemPath, text, NameMaxLength));
+            names.Add(CheckName(field, names.Count, text, NameMaxLength));
         }
 
         return HasFailed ? null : names.AsReadOnly();
@@ -146,6 +154,6 @@ internal sealed partial class JsonFieldReader
             return null;
         }
 
-        return new JsonFieldReader(value, Path(field) + ".", this);
+        return new JsonFieldReader(value, Path(field) + ".", this, _names);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Wallboard.Engine.Events;
@@ -21,18 +22,22 @@ internal sealed partial class JsonFieldReader
     private readonly JsonElement _element;
     private readonly string _pathPrefix;
     private readonly JsonFieldReader? _parent;
+    private readonly NameTable? _names;
     private string? _error;
 
-    public JsonFieldReader(JsonElement element)
-        : this(element, string.Empty, null)
+    /// <param name="element">The event object.</param>
+    /// <param name="names">Shares the strings of recurring names (queues, agents…) between events; null for a string each.</param>
+    public JsonFieldReader(JsonElement element, NameTable? names = null)
+        : this(element, string.Empty, null, names)
     {
     }
 
-    private JsonFieldReader(JsonElement element, string pathPrefix, JsonFieldReader? parent)
+    private JsonFieldReader(JsonElement element, string pathPrefix, JsonFieldReader? parent, NameTable? names)
     {
         _element = element;
         _pathPrefix = pathPrefix;
         _parent = parent;
+        _names = names;
     }
 
     public string? Error => _parent is null ? _error : _parent.Error;
@@ -54,7 +59,17 @@ internal sealed partial class JsonFieldReader
         value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
 
     /// <summary>Counts Unicode code points, so a limit of 128 characters means 128 characters to a human, whatever the script.</summary>
-    public static int CountCharacters(string value) => value.EnumerateRunes().Count();
+    public static int CountCharacters(string value)
+    {
+        // A loop over the struct enumerator: LINQ's Count() would box it, for every name of every event.
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     public void Fail(string error)
     {
@@ -67,16 +82,60 @@ internal sealed partial class JsonFieldReader
         _error ??= error;
     }
 
+    /// <summary>
+    /// Copies a short string field of plain ASCII (no escapes) into <paramref name="buffer"/> without making a
+    /// string of it, for values that are parsed at once (timestamps); false for anything else, which the
+    /// caller then reads as a string. Never fails the reader.
+    /// </summary>
+    public bool TryCopyAscii(string field, Span<char> buffer, out int length)
+    {
+        length = 0;
+        if (HasFailed || !_element.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length >= 2 && raw[0] == (byte)'"')
+        {
+            raw = raw[1..^1];
+        }
+
+        return raw.Length <= buffer.Length
+            && !raw.Contains((byte)'\\')
+            && System.Text.Ascii.ToUtf16(raw, buffer, out length) == System.Buffers.OperationStatus.Done;
+    }
+
     /// <summary>The field as a string if it is one, without validating or failing: for reporting what could be read.</summary>
     public string? PeekString(string field) =>
         _element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            && TryGetText(value, out var text)
+            && TryGetText(value, null, out var text)
             ? text
             : null;
 
-    public string RequiredString(string field) => Required(field, OptionalString);
+    public string RequiredString(string field) => TryGetRequiredValue(field, out _) ? OptionalString(field)! : default!;
 
-    public string? OptionalString(string field)
+    public string? OptionalString(string field) => ReadString(field, recurring: false);
+
+    public string RequiredName(string field, int maxLength = NameMaxLength) =>
+        TryGetRequiredValue(field, out _) ? OptionalName(field, maxLength)! : default!;
+
+    public string? OptionalName(string field, int maxLength = NameMaxLength) => ReadName(field, maxLength, recurring: false);
+
+    /// <summary>A name that recurs from event to event (a queue, channel, agent or team), shared through the name table.</summary>
+    public string RequiredRecurringName(string field) =>
+        TryGetRequiredValue(field, out _) ? OptionalRecurringName(field)! : default!;
+
+    /// <summary>A name that recurs from event to event (a queue, channel, agent or team), shared through the name table.</summary>
+    public string? OptionalRecurringName(string field) => ReadName(field, NameMaxLength, recurring: true);
+
+    private string? ReadName(string field, int maxLength, bool recurring)
+    {
+        var text = ReadString(field, recurring);
+        return text is null ? null : CheckName(field, null, text, maxLength);
+    }
+
+    private string? ReadString(string field, bool recurring)
     {
         if (!TryGetValue(field, out var value))
         {
@@ -89,22 +148,13 @@ internal sealed partial class JsonFieldReader
             return null;
         }
 
-        if (!TryGetText(value, out var text))
+        if (!TryGetText(value, recurring ? _names : null, out var text))
         {
             Fail($"field '{Path(field)}' must be valid Unicode text");
             return null;
         }
 
         return text;
-    }
-
-    public string RequiredName(string field, int maxLength = NameMaxLength) =>
-        Required(field, name => OptionalName(name, maxLength));
-
-    public string? OptionalName(string field, int maxLength = NameMaxLength)
-    {
-        var text = OptionalString(field);
-        return text is null ? null : CheckName(Path(field), text, maxLength);
     }
 
     public string? OptionalText(string field, int maxLength = TextMaxLength)
@@ -140,12 +190,12 @@ internal sealed partial class JsonFieldReader
         return OptionalText(field, maxLength);
     }
 
-    private static bool TryGetText(JsonElement value, out string text)
+    private static bool TryGetText(JsonElement value, NameTable? names, out string text)
     {
         // GetString throws on invalid UTF-8 bytes or an unpaired surrogate escape; JsonDocument does not check those.
         try
         {
-            text = value.GetString() ?? string.Empty;
+            text = names is null ? value.GetString() ?? string.Empty : names.Get(value);
             return true;
         }
         catch (InvalidOperationException)
@@ -159,16 +209,6 @@ internal sealed partial class JsonFieldReader
         value.TryGetInt64(out var integer)
             ? integer.ToString(CultureInfo.InvariantCulture)
             : number.ToString(CultureInfo.InvariantCulture);
-
-    private T Required<T>(string field, Func<string, T?> readOptional)
-    {
-        if (!TryGetRequiredValue(field, out _))
-        {
-            return default!;
-        }
-
-        return readOptional(field)!;
-    }
 
     private bool TryGetRequiredValue(string field, out JsonElement value)
     {
@@ -204,16 +244,20 @@ internal sealed partial class JsonFieldReader
         return false;
     }
 
-    private string CheckName(string path, string text, int maxLength)
+    // The field's path is built only for a failure (index: the entry of a list field).
+    private string CheckName(string field, int? index, string text, int maxLength)
     {
         var length = CountCharacters(text);
         if (length < 1 || length > maxLength)
         {
-            Fail(string.Create(CultureInfo.InvariantCulture, $"field '{path}' must be 1 to {maxLength} characters"));
+            Fail(string.Create(CultureInfo.InvariantCulture, $"field '{ItemPath(field, index)}' must be 1 to {maxLength} characters"));
         }
 
         return text;
     }
+
+    private string ItemPath(string field, int? index) =>
+        index is { } at ? string.Create(CultureInfo.InvariantCulture, $"{Path(field)}[{at}]") : Path(field);
 
     private void FailKind(string field, string expected, JsonElement value) =>
         Fail($"field '{Path(field)}' must be {expected}, got {Describe(value.ValueKind)}");

@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Wallboard.Engine;
+using Wallboard.Engine.Events;
 using Wallboard.Server.Agents;
 using Wallboard.Server.Alerts;
 using Wallboard.Server.Alerts.Delivery;
@@ -48,6 +49,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(provider => new WallboardEngine(
             provider.GetRequiredService<IOptions<EngineOptions>>().Value, provider.GetRequiredService<IScheduler>()));
         services.AddSingleton<ServerStatus>();
+
+        // One table for every parser (ingest requests and the log replayed at start-up), so that the engine
+        // keeps one string per queue, agent and team.
+        services.AddSingleton(new NameTable());
         return services;
     }
 

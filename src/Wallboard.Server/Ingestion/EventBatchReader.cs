@@ -13,10 +13,14 @@ internal static class EventBatchReader
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     /// <summary>Parses the body; a result of null with an error means the body as a whole is refused.</summary>
-    public static (ParsedBatch? Batch, BatchError? Error) Read(ReadOnlySequence<byte> body, bool ndjson, int maxEvents) =>
-        ndjson ? ReadLines(body, maxEvents) : ReadDocument(body, maxEvents);
+    /// <param name="body">The request body.</param>
+    /// <param name="ndjson">Whether the body is NDJSON.</param>
+    /// <param name="maxEvents">The most events a body may hold.</param>
+    /// <param name="names">Shares the strings of recurring names between events.</param>
+    public static (ParsedBatch? Batch, BatchError? Error) Read(ReadOnlySequence<byte> body, bool ndjson, int maxEvents, NameTable names) =>
+        ndjson ? ReadLines(body, maxEvents, names) : ReadDocument(body, maxEvents, names);
 
-    private static (ParsedBatch?, BatchError?) ReadDocument(ReadOnlySequence<byte> body, int maxEvents)
+    private static (ParsedBatch?, BatchError?) ReadDocument(ReadOnlySequence<byte> body, int maxEvents, NameTable names)
     {
         JsonDocument document;
         try
@@ -36,7 +40,7 @@ internal static class EventBatchReader
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Add(batch, 0, root);
+                    Add(batch, 0, root, names);
                     return (batch, null);
                 case JsonValueKind.Array:
                     var count = root.GetArrayLength();
@@ -48,7 +52,7 @@ internal static class EventBatchReader
                     var index = 0;
                     foreach (var element in root.EnumerateArray())
                     {
-                        Add(batch, index++, element);
+                        Add(batch, index++, element, names);
                     }
 
                     return (batch, null);
@@ -58,7 +62,7 @@ internal static class EventBatchReader
         }
     }
 
-    private static (ParsedBatch?, BatchError?) ReadLines(ReadOnlySequence<byte> body, int maxEvents)
+    private static (ParsedBatch?, BatchError?) ReadLines(ReadOnlySequence<byte> body, int maxEvents, NameTable names)
     {
         var batch = new ParsedBatch(body.Length);
         var reader = new SequenceReader<byte>(body);
@@ -82,18 +86,18 @@ internal static class EventBatchReader
                 return (null, BatchError.TooManyEvents(index + 1, maxEvents));
             }
 
-            anyJson |= ReadLine(batch, index++, line);
+            anyJson |= ReadLine(batch, index++, line, names);
         }
 
         return anyJson || index == 0 ? (batch, null) : (null, BatchError.NotJson("no line of the NDJSON body is JSON"));
     }
 
-    private static bool ReadLine(ParsedBatch batch, int index, ReadOnlySequence<byte> line)
+    private static bool ReadLine(ParsedBatch batch, int index, ReadOnlySequence<byte> line, NameTable names)
     {
         try
         {
             using var document = JsonDocument.Parse(line, DocumentOptions);
-            Add(batch, index, document.RootElement);
+            Add(batch, index, document.RootElement, names);
             return true;
         }
         catch (JsonException error)
@@ -104,10 +108,10 @@ internal static class EventBatchReader
         }
     }
 
-    private static void Add(ParsedBatch batch, int index, JsonElement element)
+    private static void Add(ParsedBatch batch, int index, JsonElement element, NameTable names)
     {
         batch.Total++;
-        var result = EventParser.Parse(element);
+        var result = EventParser.Parse(element, names);
         if (result.IsValid)
         {
             batch.AddValid(index, result.Event, element);

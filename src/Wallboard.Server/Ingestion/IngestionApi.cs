@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wallboard.Engine.Events;
 using Wallboard.Engine.Ingestion;
 
 namespace Wallboard.Server.Ingestion;
@@ -23,7 +24,7 @@ internal static class IngestionApi
     }
 
     private static async Task<IResult> IngestAsync(
-        HttpRequest request, IngestPipeline pipeline, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IngestPipeline pipeline, NameTable names, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (request.ContentLength > limits.MaxBodyBytes)
@@ -51,7 +52,7 @@ internal static class IngestionApi
                 continue;
             }
 
-            var (batch, error) = EventBatchReader.Read(body, ndjson, limits.MaxBatchEvents);
+            var (batch, error) = EventBatchReader.Read(body, ndjson, limits.MaxBatchEvents, names);
             reader.AdvanceTo(body.End);
             return error is not null ? Problem(error) : await SubmitAsync(batch!, pipeline, cancellationToken);
         }
@@ -63,6 +64,7 @@ internal static class IngestionApi
         try
         {
             results = await pipeline.SubmitAsync(batch.Events, batch.EventsJson(), cancellationToken);
+            batch.ReleaseJson();
         }
         catch (EventLogUnavailableException unavailable)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Wallboard.Engine.Events;
@@ -7,11 +8,12 @@ namespace Wallboard.Server.Ingestion;
 /// <summary>A request body split into valid events (with their indexes and JSON) and rejections.</summary>
 /// <param name="bodyLength">
 /// The body's length: the valid events' JSON never exceeds it by more than the two brackets, so the log
-/// entry is built in one buffer of that size, as UTF-8, without a string per event.
+/// entry is built in one buffer of that size, as UTF-8, without a string per event. The buffer is rented
+/// (a batch of 500 events is a large-object allocation, which would bring on full collections).
 /// </param>
 internal sealed class ParsedBatch(long bodyLength)
 {
-    private readonly byte[] _json = new byte[bodyLength + 2];
+    private byte[] _json = ArrayPool<byte>.Shared.Rent((int)bodyLength + 2);
     private int _jsonLength = 1;
 
     public List<WallboardEvent> Events { get; } = [];
@@ -43,5 +45,15 @@ internal sealed class ParsedBatch(long bodyLength)
         _json[0] = (byte)'[';
         _json[_jsonLength] = (byte)']';
         return _json.AsMemory(0, _jsonLength + 1);
+    }
+
+    /// <summary>
+    /// Gives the JSON buffer back to the pool. Only once the log has taken the events: after a failure the
+    /// Redis client may still hold the write, and a buffer never given back is merely collected.
+    /// </summary>
+    public void ReleaseJson()
+    {
+        ArrayPool<byte>.Shared.Return(_json);
+        _json = [];
     }
 }

@@ -11,7 +11,13 @@ namespace Wallboard.Server.State;
 /// While Redis is unreachable it retries with back-off.
 /// </summary>
 internal sealed partial class StateRecovery(
-    WallboardEngine engine, EventLog log, CheckpointStore checkpoints, ServerStatus status, TimeProvider time, ILogger<StateRecovery> logger)
+    WallboardEngine engine,
+    EventLog log,
+    CheckpointStore checkpoints,
+    ServerStatus status,
+    NameTable names,
+    TimeProvider time,
+    ILogger<StateRecovery> logger)
     : BackgroundService
 {
     private const int PageSize = 500;
@@ -58,14 +64,14 @@ internal sealed partial class StateRecovery(
         LogRecovered(position, entries, events);
     }
 
-    private static List<WallboardEvent> Parse(string eventsJson)
+    private List<WallboardEvent> Parse(string eventsJson)
     {
         using var document = JsonDocument.Parse(eventsJson);
         var batch = new List<WallboardEvent>(document.RootElement.GetArrayLength());
         foreach (var element in document.RootElement.EnumerateArray())
         {
             // The log holds only events that passed validation; a parse failure here would mean a contract change.
-            if (EventParser.Parse(element) is { IsValid: true } parsed)
+            if (EventParser.Parse(element, names) is { IsValid: true } parsed)
             {
                 batch.Add(parsed.Event);
             }
