@@ -15,7 +15,14 @@ namespace Wallboard.Engine;
 /// </summary>
 public sealed class WallboardEngine
 {
+    // A snapshot holds the engine a slice of scopes at a time: its pass over every scope × window (thousands
+    // of rows on a floor of a thousand agents) held ingest and the pushes' reads for tens of milliseconds.
+    private const int ScopesPerSnapshotSlice = 32;
+
     private readonly Lock _gate = new();
+
+    // One snapshot at a time (the tracker's last values), taken before the engine's gate, never after it.
+    private readonly Lock _snapshotGate = new();
     private KpiEngine _core;
     private SnapshotTracker _tracker = new();
     private readonly IScheduler _scheduler;
@@ -242,12 +249,38 @@ public sealed class WallboardEngine
     }
 
     /// <summary>Every scope × window now (<paramref name="full"/>) or only those changed since the last snapshot.</summary>
+    /// <remarks>
+    /// Taken in slices of scopes with the engine free in between, so every row is consistent in itself, and rows
+    /// of different slices may be some events apart; the snapshot is as of the engine clock at its end.
+    /// </remarks>
     public KpiSnapshot TakeSnapshot(bool full)
     {
-        lock (_gate)
+        lock (_snapshotGate)
         {
-            _core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
-            return _tracker.Take(_core, full);
+            var rows = new List<KpiRow>();
+            KpiEngine? core = null;
+            var first = 0;
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (!ReferenceEquals(core, _core))
+                    {
+                        // First slice, or a checkpoint was restored in between: the pass starts over on the new state.
+                        core = _core;
+                        rows.Clear();
+                        first = 0;
+                    }
+
+                    core.AdvanceWallClock(_scheduler.Now.ToUnixTimeMilliseconds());
+                    if (!_tracker.CollectSlice(core, first, ScopesPerSnapshotSlice, full, rows))
+                    {
+                        return _tracker.Complete(core, rows, full);
+                    }
+
+                    first += ScopesPerSnapshotSlice;
+                }
+            }
         }
     }
 }

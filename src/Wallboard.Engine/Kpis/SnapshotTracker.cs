@@ -11,14 +11,33 @@ internal sealed class SnapshotTracker
     public KpiSnapshot Take(KpiEngine engine, bool full)
     {
         var rows = new List<KpiRow>();
-        foreach (var scope in engine.Scopes)
+        CollectSlice(engine, 0, int.MaxValue, full, rows);
+        return Complete(engine, rows, full);
+    }
+
+    /// <summary>
+    /// Adds the rows of up to <paramref name="count"/> scopes from the scope with index <paramref name="first"/>
+    /// on; true when scopes after them remain. Scopes only ever join at the end, so a pass in slices sees each
+    /// scope once.
+    /// </summary>
+    public bool CollectSlice(KpiEngine engine, int first, int count, bool full, List<KpiRow> rows)
+    {
+        var scopes = engine.Scopes;
+        var end = (int)Math.Min(scopes.Count, (long)first + count);
+        for (var i = first; i < end; i++)
         {
             foreach (var window in engine.Layout.All)
             {
-                Collect(engine, scope, window, full, rows);
+                Collect(engine, scopes[i], window, full, rows);
             }
         }
 
+        return end < scopes.Count;
+    }
+
+    /// <summary>The snapshot of the rows collected, as of the engine clock now.</summary>
+    public KpiSnapshot Complete(KpiEngine engine, List<KpiRow> rows, bool full)
+    {
         var asOf = engine.HasStarted ? DateTimeOffset.FromUnixTimeMilliseconds(engine.NowMs) : DateTimeOffset.UnixEpoch;
         return new KpiSnapshot(++_sequence, asOf, rows, full);
     }

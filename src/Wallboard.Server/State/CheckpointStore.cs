@@ -98,7 +98,7 @@ internal sealed partial class CheckpointStore(
             stream.Write(Magic);
             stream.Write(Encoding.ASCII.GetBytes(position.ToString() + "\n"));
             engine.Checkpoint(stream);
-            var database = await redis.DatabaseAsync();
+            var database = await redis.BulkDatabaseAsync();
             var state = stream.GetBuffer().AsMemory(0, (int)stream.Length);
             var previous = CheckpointManifest.TryParse((byte[]?)await database.StringGetRangeAsync(keys.Checkpoint, 0, 255));
             string? generation = null;

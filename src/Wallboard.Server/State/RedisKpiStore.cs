@@ -126,7 +126,7 @@ internal sealed partial class RedisKpiStore(
 
     private async Task WriteBatchAsync(List<KpiRow> rows, DateTimeOffset asOf, DateTimeOffset now)
     {
-        var database = await redis.DatabaseAsync();
+        var database = await redis.BulkDatabaseAsync();
         var batch = database.CreateBatch();
         var writes = new List<Task>(rows.Count * 2 + 1);
         var written = new (SubscriptionKey Key, WrittenKpiRow Row)[rows.Count];
