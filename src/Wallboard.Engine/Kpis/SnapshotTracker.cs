@@ -8,13 +8,6 @@ internal sealed class SnapshotTracker
     private readonly Dictionary<(ScopeId Scope, WindowId Window), KpiValues> _last = [];
     private long _sequence;
 
-    public KpiSnapshot Take(KpiEngine engine, bool full)
-    {
-        var rows = new List<KpiRow>();
-        CollectSlice(engine, 0, int.MaxValue, full, rows);
-        return Complete(engine, rows, full);
-    }
-
     /// <summary>
     /// Adds the rows of up to <paramref name="count"/> scopes from the scope with index <paramref name="first"/>
     /// on; true when scopes after them remain. Scopes only ever join at the end, so a pass in slices sees each

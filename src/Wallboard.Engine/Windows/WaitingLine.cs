@@ -130,7 +130,7 @@ internal sealed class WaitingLine
     }
 
     // Moves the entries to the front without their holes; grows the arrays when that would leave less than a
-    // quarter free. Count already includes a contact being placed.
+    // quarter free. When a contact is being placed (Join), Count already includes it.
     private void MakeRoom()
     {
         var capacity = Count > _nodes.Length * 3 / 4 ? _nodes.Length * 2 : _nodes.Length;
