@@ -14,8 +14,8 @@ namespace Wallboard.Engine;
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    /// <summary>Version 4: events in binary (<see cref="CheckpointEvents"/>) instead of contract JSON, numbers in bulk.</summary>
-    public const int FormatVersion = 5;
+    /// <summary>Version 6: panes hold running sums, no per-window expired sums (5: counter groups; 4: events in binary).</summary>
+    public const int FormatVersion = 6;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }

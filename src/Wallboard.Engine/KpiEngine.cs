@@ -43,10 +43,10 @@ internal sealed partial class KpiEngine
                 ? new DailyResetSchedule(zone, options.SettingsFor(scope.Name).DailyReset)
                 : site);
         _agents = new AgentRoster(_scopes, _clock);
-        _contacts = new ContactBook(_scopes, _clock, options, _agents.ScopeOf);
-        _tickets = new TicketBook(_scopes, _clock, options.Tickets, _agents.ScopeOf);
         _directory = new InteractionDirectory(options.InteractionMemory);
-        _voice = new CustomerVoiceRecorder(_scopes, _clock, _directory, _agents.ScopeOf);
+        _contacts = new ContactBook(_scopes, _clock, options, _agents.ScopeOf, RememberForgotten);
+        _tickets = new TicketBook(_scopes, _clock, options.Tickets, _agents.ScopeOf);
+        _voice = new CustomerVoiceRecorder(_scopes, _clock, FindInteraction, _agents.ScopeOf);
         MinimumSample = options.MinimumSample;
         _duplicates = new DuplicateFilter(options.DuplicateHorizon);
         _future = new FutureEvents(options.MaxFutureEvents);
@@ -155,19 +155,19 @@ internal sealed partial class KpiEngine
         switch (incoming)
         {
             case ContactQueued queued:
-                ApplyContact(queued, queued.ContactId);
+                _contacts.Apply(queued, queued.ContactId);
                 break;
             case ContactAnswered answered:
-                ApplyContact(answered, answered.ContactId);
+                _contacts.Apply(answered, answered.ContactId);
                 break;
             case ContactAbandoned abandoned:
-                ApplyContact(abandoned, abandoned.ContactId);
+                _contacts.Apply(abandoned, abandoned.ContactId);
                 break;
             case ContactTransferred transferred:
-                ApplyContact(transferred, transferred.ContactId);
+                _contacts.Apply(transferred, transferred.ContactId);
                 break;
             case ContactCompleted completed:
-                ApplyContact(completed, completed.ContactId);
+                _contacts.Apply(completed, completed.ContactId);
                 break;
             case AgentStateChanged agentState:
                 _agents.Apply(agentState);
@@ -193,17 +193,20 @@ internal sealed partial class KpiEngine
         }
     }
 
-    private void ApplyContact(WallboardEvent contactEvent, string contactId)
+    // A live contact's queue, channel and agent are its current state; the directory only learns a contact
+    // when the book forgets it. Writing it on every contact event instead cost a lookup in a table of two
+    // days of contacts (millions, far out of the cache) per event, for surveys that come once per contact.
+    private Interaction? FindInteraction(string? contactId, string? ticketId) =>
+        (contactId is not null && _contacts.Find(contactId) is { } live ? InteractionOf(live) : _directory.Contact(contactId))
+        ?? _directory.Ticket(ticketId);
+
+    private void RememberForgotten(ContactTimeline contact) =>
+        _directory.RememberContact(contact.ContactId, InteractionOf(contact), contact.LastEventMs);
+
+    private static Interaction InteractionOf(ContactTimeline contact)
     {
-        _contacts.Apply(contactEvent, contactId);
-        if (_contacts.Find(contactId) is { } contact)
-        {
-            ref var state = ref contact.State;
-            _directory.RememberContact(
-                contactId,
-                new Interaction(state.Queue, state.ChannelScope?.Id.Name, state.AgentScope?.Id.Name, Category: null),
-                contact.LastEventMs);
-        }
+        ref var state = ref contact.State;
+        return new Interaction(state.Queue, state.ChannelScope?.Id.Name, state.AgentScope?.Id.Name, Category: null);
     }
 
     private void ApplyTicket(WallboardEvent ticketEvent)

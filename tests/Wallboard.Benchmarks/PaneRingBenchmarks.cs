@@ -49,7 +49,10 @@ public class PaneRingBenchmarks
         }
     }
 
-    /// <summary>One second later, with one pane per second: four windows slide by a pane and the oldest pane is dropped.</summary>
+    /// <summary>
+    /// One second later, with one pane per second: a new pane. The windows' cursors do not move until a read
+    /// (or a full ring) needs them, so this is the write side of a second only.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = Operations)]
     public void AdvanceOneSecond()
     {
@@ -58,6 +61,30 @@ public class PaneRingBenchmarks
             _now++;
             Advance();
         }
+    }
+
+    /// <summary>
+    /// What a snapshot tick costs a busy scope a second later: every window's cursor moves by a pane and each of
+    /// the 25 counters is read in each of the four windows.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public long AdvanceOneSecond_ThenReadEveryWindow()
+    {
+        var sum = 0L;
+        for (var i = 0; i < Operations; i++)
+        {
+            _now++;
+            Advance();
+            for (var window = 0; window < WindowSeconds.Length; window++)
+            {
+                for (var field = 0; field < Fields; field++)
+                {
+                    sum += _ring.WindowSum(window, field);
+                }
+            }
+        }
+
+        return sum;
     }
 
     private void Advance()

@@ -32,13 +32,17 @@ internal sealed partial class ContactBook
     private readonly ContactFold _fold;
     private readonly ContributionWriter _writer = new();
     private readonly Func<string, QueueSettings> _settingsFor;
+    private readonly Action<ContactTimeline> _forgetting;
     private readonly long _latenessMs;
     private readonly long _openTimeoutMs;
     private readonly long _customerRetentionMs;
 
-    public ContactBook(ScopeRegistry scopes, EngineClock clock, EngineOptions options, Func<string, ScopeState> agentScopeFor)
+    // forgetting: told of each contact just before it is forgotten, while its state is still whole.
+    public ContactBook(
+        ScopeRegistry scopes, EngineClock clock, EngineOptions options, Func<string, ScopeState> agentScopeFor, Action<ContactTimeline> forgetting)
     {
         _scopes = scopes;
+        _forgetting = forgetting;
         _clock = clock;
         _settingsFor = options.SettingsFor;
         _fold = new ContactFold(scopes, options.SettingsFor, agentScopeFor);
@@ -225,6 +229,7 @@ internal sealed partial class ContactBook
 
     private void Forget(ContactTimeline contact)
     {
+        _forgetting(contact);
         foreach (var node in contact.WaitingNodes)
         {
             node.Line?.Leave(node);

@@ -8,9 +8,11 @@ namespace Wallboard.Engine.CustomerVoice;
 /// <summary>
 /// Surveys, sentiment scores, self-service sessions and outside figures. Each is one measurement at its
 /// own time (no entity to re-derive), in <c>all</c> and the scopes it names, or inherits from the contact
-/// or ticket it names: queue, channel, agent and, for tickets, category.
+/// or ticket it names: queue, channel, agent and, for tickets, category (<c>findInteraction</c>: where the
+/// named contact, else ticket, belonged, if the engine knows).
 /// </summary>
-internal sealed class CustomerVoiceRecorder(ScopeRegistry scopes, EngineClock clock, InteractionDirectory directory, Func<string, ScopeState> agentScopeFor)
+internal sealed class CustomerVoiceRecorder(
+    ScopeRegistry scopes, EngineClock clock, Func<string?, string?, Interaction?> findInteraction, Func<string, ScopeState> agentScopeFor)
 {
     private const long Milli = 1000;
     private readonly ContributionWriter _writer = new();
@@ -77,7 +79,7 @@ internal sealed class CustomerVoiceRecorder(ScopeRegistry scopes, EngineClock cl
 
     private List<ScopeState> Resolve(string? contactId, string? ticketId, string? queue, string? channel, string? agentId)
     {
-        var known = directory.Contact(contactId) ?? directory.Ticket(ticketId);
+        var known = findInteraction(contactId, ticketId);
         queue ??= known?.Queue;
         channel ??= known?.Channel;
         agentId ??= known?.AgentId;

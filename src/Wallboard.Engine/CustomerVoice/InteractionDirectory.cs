@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Wallboard.Engine.Checkpoints;
 
 namespace Wallboard.Engine.CustomerVoice;
@@ -5,7 +6,8 @@ namespace Wallboard.Engine.CustomerVoice;
 /// <summary>
 /// Remembers the queue, channel, agent and category of recent contacts and tickets for the interaction
 /// memory (2 days by default), longer than the engine keeps the contacts themselves: a survey often
-/// arrives hours after the call it rates.
+/// arrives hours after the call it rates. A contact is written here when the contact book forgets it (the
+/// book answers for the contacts it still holds); a ticket on each of its events.
 /// </summary>
 internal sealed class InteractionDirectory(TimeSpan memory)
 {
@@ -151,9 +153,9 @@ internal sealed class InteractionDirectory(TimeSpan memory)
 
     private void Remember(Dictionary<string, (Interaction, long)> entries, bool ticket, string id, Interaction interaction, long atMs)
     {
-        var isNew = !entries.ContainsKey(id);
-        entries[id] = (interaction, atMs);
-        if (isNew)
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, id, out var known);
+        entry = (interaction, atMs);
+        if (!known)
         {
             _expiry.Enqueue((ticket, id, atMs + _memoryMs));
         }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Wallboard.Engine.Ingestion;
 
 /// <summary>
@@ -43,6 +46,19 @@ internal sealed class DigestSet
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Starts fetching the digest's home slot into the cache, so that an <see cref="Add"/> or <see cref="Remove"/>
+    /// of it a little later does not wait for memory. A hint only: a no-op where the CPU has no prefetch.
+    /// </summary>
+    public unsafe void Prefetch(UInt128 digest)
+    {
+        if (Sse.IsSupported)
+        {
+            // The array may move before the hint is taken; a prefetch of a stale address is harmless.
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(NonZero(digest))]));
+        }
     }
 
     /// <summary>Removes the digest; false when it was not there.</summary>

@@ -11,6 +11,10 @@ namespace Wallboard.Engine.Ingestion;
 /// </summary>
 internal sealed class DuplicateFilter
 {
+    // Removals run through an hour's ids at once (~700,000 at 193 events/s); each is a cache miss in a table of
+    // a day of ids unless its slot was asked for this many removals earlier.
+    private const int RemovalPrefetchDistance = 8;
+
     private readonly DigestSet _seen = new();
     private readonly Queue<(long Bucket, List<UInt128> Ids)> _closed = new();
     private readonly Stack<List<UInt128>> _spare = new();
@@ -104,9 +108,15 @@ internal sealed class DuplicateFilter
         while (_closed.TryPeek(out var head) && head.Bucket < oldestKept)
         {
             _closed.Dequeue();
-            foreach (var digest in head.Ids)
+            var ids = CollectionsMarshal.AsSpan(head.Ids);
+            for (var i = 0; i < ids.Length; i++)
             {
-                _seen.Remove(digest);
+                if (i + RemovalPrefetchDistance < ids.Length)
+                {
+                    _seen.Prefetch(ids[i + RemovalPrefetchDistance]);
+                }
+
+                _seen.Remove(ids[i]);
             }
 
             if (head.Bucket >= _reusableFromBucket)

@@ -3,27 +3,28 @@ using Wallboard.Engine.Checkpoints;
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
-/// Checkpointing of the panes: the live panes in time order (each second as the step from the one before, its
-/// counters sparse) with every window's running sums and cursors.
+/// Checkpointing of the panes: the totals, every window's cursor, and the live panes in time order, each
+/// second as the step from the one before and its running sums as the step from the pane before (what was
+/// recorded in that second: a few counters, written sparse).
 /// </summary>
 internal sealed partial class PaneRing
 {
     /// <summary>How many numbers <see cref="Capture"/> copies: the sums, the cursors and the live panes.</summary>
-    public int CaptureLength => (_fieldCount * (2 + _windowSeconds.Length)) + _windowSeconds.Length + (_count * (1 + _fieldCount));
+    public int CaptureLength => (_fieldCount * 3) + _windowSeconds.Length + (_count * (1 + _fieldCount));
 
     /// <summary>Copies the ring (panes in time order) to the end of <paramref name="numbers"/> with span copies.</summary>
     public Image Capture(CaptureBuffer<long> numbers)
     {
+        MoveCursors();
         var into = numbers.Append(CaptureLength);
         var f = _fieldCount;
         _added.CopyTo(into);
         _today.CopyTo(into[f..]);
-        var at = 2 * f;
+        _paned.CopyTo(into[(2 * f)..]);
+        var at = 3 * f;
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
-            _expired[w].CopyTo(into[at..]);
-            into[at + f] = _cursors[w];
-            at += f + 1;
+            into[at++] = _cursors[w];
         }
 
         // The live panes are one run of the circular buffer, or two when they wrap around its end.
@@ -48,11 +49,13 @@ internal sealed partial class PaneRing
         _todayStart = reader.ReadInt64();
         reader.ReadLongs(_added);
         reader.ReadLongs(_today);
+        reader.ReadLongs(_paned);
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
-            reader.ReadLongs(_expired[w]);
             _cursors[w] = (int)reader.ReadVarInt64();
         }
+
+        _cursorsAt = _now;
 
         var count = reader.ReadCount();
         var capacity = Math.Max(_seconds.Length, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
@@ -65,7 +68,16 @@ internal sealed partial class PaneRing
         {
             second += reader.ReadVarInt64();
             _seconds[i] = second;
-            reader.ReadSparseLongs(_values.AsSpan(i * _fieldCount, _fieldCount));
+            var pane = _values.AsSpan(i * _fieldCount, _fieldCount);
+            reader.ReadSparseLongs(pane);
+            if (i > 0)
+            {
+                var before = _values.AsSpan((i - 1) * _fieldCount, _fieldCount);
+                for (var field = 0; field < pane.Length; field++)
+                {
+                    pane[field] += before[field];
+                }
+            }
         }
     }
 
@@ -73,7 +85,7 @@ internal sealed partial class PaneRing
     internal readonly struct Image(int fieldCount, int windows, int count, long now, long todayStart)
     {
         /// <summary>How many numbers <see cref="Capture"/> copied.</summary>
-        public int Length => (fieldCount * (2 + windows)) + windows + (count * (1 + fieldCount));
+        public int Length => (fieldCount * 3) + windows + (count * (1 + fieldCount));
 
         /// <summary>Writes the ring from the numbers <see cref="Capture"/> copied into <paramref name="copied"/>.</summary>
         public void WriteTo(CheckpointWriter writer, ReadOnlySpan<long> copied)
@@ -85,24 +97,36 @@ internal sealed partial class PaneRing
             writer.WriteInt64(todayStart);
             writer.WriteLongs(copied[..f]);
             writer.WriteLongs(copied.Slice(f, f));
-            var at = 2 * f;
+            writer.WriteLongs(copied.Slice(2 * f, f));
+            var at = 3 * f;
             for (var w = 0; w < windows; w++)
             {
-                writer.WriteLongs(copied.Slice(at, f));
-                writer.WriteVarInt64(copied[at + f]);
-                at += f + 1;
+                writer.WriteVarInt64(copied[at++]);
             }
 
-            // A pane holds a few of the counters (an agent's scope only its occupancy), so each is written sparse.
             writer.WriteCount(count);
             var seconds = copied.Slice(at, count);
             var values = copied.Slice(at + count, count * f);
+            Span<long> step = stackalloc long[f];
             var second = 0L;
             for (var i = 0; i < count; i++)
             {
                 writer.WriteVarInt64(seconds[i] - second);
                 second = seconds[i];
-                writer.WriteSparseLongs(values.Slice(i * f, f));
+                var pane = values.Slice(i * f, f);
+                if (i == 0)
+                {
+                    writer.WriteSparseLongs(pane);
+                    continue;
+                }
+
+                var before = values.Slice((i - 1) * f, f);
+                for (var field = 0; field < f; field++)
+                {
+                    step[field] = pane[field] - before[field];
+                }
+
+                writer.WriteSparseLongs(step);
             }
         }
     }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -8,20 +6,29 @@ namespace Wallboard.Engine.Windows;
 /// circular buffer, so an idle agent scope costs a few panes while a busy one costs one pane a second.
 /// </summary>
 /// <remarks>
-/// A window's sum is <c>added − expired</c>: <c>added</c> is everything ever recorded and each window
-/// keeps what has slid out of it, advanced by a cursor as the clock moves. Recording is O(1) for an
-/// in-order measurement (the newest pane or a new one behind it); a measurement inside the allowed
-/// lateness locates its pane by binary search. Values are whole numbers (counts, milliseconds), so
-/// subtracting on expiry or on retraction is exact.
+/// <para>
+/// A pane holds running sums: for each field, everything recorded at its second or before. A window's
+/// sum is then <c>total − pane at the window's start</c>, one subtraction when it is read. Moving the
+/// clock only moves a cursor per window over the panes' seconds; the panes themselves, which for a
+/// window of an hour were written an hour ago and are long out of the cache, are never read on the way.
+/// Even the cursors move only when a sum is read or the ring is full: a scope written every few seconds
+/// and read a few times a second pays for its windows at the read, once, rather than at every write.
+/// </para>
+/// <para>
+/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the totals): O(1). One
+/// inside the allowed lateness also adds to every later pane of its field: bounded by the lateness in
+/// seconds, and rare. A measurement older than the longest window counts in <c>today</c> and the total only.
+/// The ring keeps the newest pane older than the longest window as well, so that every window's start
+/// has a pane to subtract. Values are whole numbers (counts, milliseconds), so the sums are exact.
+/// </para>
 /// </remarks>
 internal sealed partial class PaneRing
 {
     private readonly int _fieldCount;
     private readonly long[] _windowSeconds;
     private readonly long _longestWindow;
-    private readonly long _shortestWindow;
     private readonly long[] _added;
-    private readonly long[][] _expired;
+    private readonly long[] _paned;
     private readonly int[] _cursors;
     private readonly long[] _today;
     private long[] _seconds;
@@ -29,6 +36,7 @@ internal sealed partial class PaneRing
     private int _head;
     private int _count;
     private long _now = long.MinValue / 4;
+    private long _cursorsAt = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
 
     public PaneRing(int fieldCount, ReadOnlySpan<long> windowSeconds, int initialCapacity = 8)
@@ -41,14 +49,8 @@ internal sealed partial class PaneRing
         _fieldCount = fieldCount;
         _windowSeconds = windowSeconds.ToArray();
         _longestWindow = _windowSeconds.Max();
-        _shortestWindow = _windowSeconds.Min();
         _added = new long[fieldCount];
-        _expired = new long[_windowSeconds.Length][];
-        for (var w = 0; w < _expired.Length; w++)
-        {
-            _expired[w] = new long[fieldCount];
-        }
-
+        _paned = new long[fieldCount];
         _cursors = new int[_windowSeconds.Length];
         _today = new long[fieldCount];
         var capacity = Math.Max(2, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
@@ -62,11 +64,28 @@ internal sealed partial class PaneRing
     /// <summary>The first second of the current <c>today</c>.</summary>
     public long TodayStart => _todayStart;
 
-    /// <summary>Panes held (for tests and memory accounting).</summary>
-    public int PaneCount => _count;
+    /// <summary>Panes needed now, after dropping those no window reaches any more (for tests and memory accounting).</summary>
+    public int PaneCount
+    {
+        get
+        {
+            MoveCursors();
+            DropBeyondLongestWindow();
+            return _count;
+        }
+    }
 
     /// <summary>Sum of <paramref name="field"/> over the window with index <paramref name="window"/>.</summary>
-    public long WindowSum(int window, int field) => _added[field] - _expired[window][field];
+    public long WindowSum(int window, int field)
+    {
+        if (_cursorsAt != _now)
+        {
+            MoveCursors();
+        }
+
+        var cursor = _cursors[window];
+        return cursor == 0 ? _paned[field] : _paned[field] - _values[(Physical(cursor - 1) * _fieldCount) + field];
+    }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
     public long TodaySum(int field) => _today[field];
@@ -74,7 +93,7 @@ internal sealed partial class PaneRing
     /// <summary>Sum of <paramref name="field"/> over everything ever recorded (a gauge when the field holds deltas).</summary>
     public long Total(int field) => _added[field];
 
-    /// <summary>Moves the clock to <paramref name="now"/>, sliding every window and resetting <c>today</c> when a new day started.</summary>
+    /// <summary>Moves the clock to <paramref name="now"/> (the windows slide when next read) and resets <c>today</c> when a new day started.</summary>
     public void AdvanceTo(long now, long todayStart)
     {
         if (todayStart != _todayStart)
@@ -83,18 +102,7 @@ internal sealed partial class PaneRing
             _todayStart = todayStart;
         }
 
-        if (now <= _now)
-        {
-            return;
-        }
-
-        _now = now;
-        for (var w = 0; w < _windowSeconds.Length; w++)
-        {
-            Expire(w, now - _windowSeconds[w]);
-        }
-
-        TrimBeyondLongestWindow(now - _longestWindow);
+        _now = Math.Max(_now, now);
     }
 
     /// <summary>Adds <paramref name="amount"/> (negative to retract) to <paramref name="field"/> at <paramref name="second"/>.</summary>
@@ -106,52 +114,66 @@ internal sealed partial class PaneRing
             _today[field] += amount;
         }
 
-        if (second <= _now - _shortestWindow)
+        if (second <= _now - _longestWindow)
         {
-            // Already outside some windows: count it as slid out of those so their sums stay exact.
-            for (var w = 0; w < _windowSeconds.Length; w++)
-            {
-                if (second <= _now - _windowSeconds[w])
-                {
-                    _expired[w][field] += amount;
-                }
-            }
-
-            if (second <= _now - _longestWindow)
-            {
-                return;
-            }
+            // Before every window's start, now and from now on: no pane needs it.
+            return;
         }
 
-        var slot = Locate(second);
-        _values[(slot * _fieldCount) + field] += amount;
-    }
-
-    private void Expire(int window, long boundary)
-    {
-        var cursor = _cursors[window];
-        var expired = _expired[window];
-        while (cursor < _count)
+        _paned[field] += amount;
+        if (_count == _seconds.Length)
         {
-            var slot = Physical(cursor);
-            if (_seconds[slot] > boundary)
-            {
-                break;
-            }
-
-            AddInto(expired, _values.AsSpan(slot * _fieldCount, _fieldCount));
-            cursor++;
+            MoveCursors();
+            DropBeyondLongestWindow();
         }
 
-        _cursors[window] = cursor;
+        var last = _count - 1;
+        if (_count > 0 && _seconds[Physical(last)] == second)
+        {
+            _values[(Physical(last) * _fieldCount) + field] += amount;
+            return;
+        }
+
+        if (_count == 0 || _seconds[Physical(last)] < second)
+        {
+            // The newest pane: everything so far plus this measurement.
+            var slot = InsertAt(_count, second);
+            _paned.CopyTo(_values, slot * _fieldCount);
+            return;
+        }
+
+        for (var i = LocateOutOfOrder(second); i < _count; i++)
+        {
+            _values[(Physical(i) * _fieldCount) + field] += amount;
+        }
     }
 
-    private void TrimBeyondLongestWindow(long boundary)
+    // Moves each window's cursor past the panes at or before the window's start.
+    private void MoveCursors()
     {
+        for (var w = 0; w < _windowSeconds.Length; w++)
+        {
+            var boundary = _now - _windowSeconds[w];
+            var cursor = _cursors[w];
+            while (cursor < _count && _seconds[Physical(cursor)] <= boundary)
+            {
+                cursor++;
+            }
+
+            _cursors[w] = cursor;
+        }
+
+        _cursorsAt = _now;
+    }
+
+    // Drops the oldest panes while the next one also lies before the longest window: the last of them stays
+    // as the start every window subtracts. The cursors must have been moved to the clock first.
+    private void DropBeyondLongestWindow()
+    {
+        var boundary = _now - _longestWindow;
         var dropped = 0;
-        while (_count > 0 && _seconds[_head] <= boundary)
+        while (_count > 1 && _seconds[Physical(1)] <= boundary)
         {
-            _values.AsSpan(_head * _fieldCount, _fieldCount).Clear();
             _head = (_head + 1) & (_seconds.Length - 1);
             _count--;
             dropped++;
@@ -166,28 +188,7 @@ internal sealed partial class PaneRing
         }
     }
 
-    // Returns the physical slot of the pane for the second, creating it in time order when missing.
-    private int Locate(long second)
-    {
-        if (_count > 0)
-        {
-            var last = Physical(_count - 1);
-            if (_seconds[last] == second)
-            {
-                return last;
-            }
-
-            if (_seconds[last] > second)
-            {
-                return LocateOutOfOrder(second);
-            }
-        }
-
-        // Appending can also create a pane already outside a window (a late measurement in a scope with
-        // no newer pane): InsertAt moves that window's cursor past it, as Add counted it as expired.
-        return InsertAt(_count, second);
-    }
-
+    // Returns the logical index of the pane for a second older than the newest pane, creating it when missing.
     private int LocateOutOfOrder(long second)
     {
         var low = 0;
@@ -198,7 +199,7 @@ internal sealed partial class PaneRing
             var midSecond = _seconds[Physical(mid)];
             if (midSecond == second)
             {
-                return Physical(mid);
+                return mid;
             }
 
             if (midSecond < second)
@@ -211,9 +212,23 @@ internal sealed partial class PaneRing
             }
         }
 
-        return InsertAt(low, second);
+        // A new pane starts from the running sums of the pane before it (nothing before the first: the ring keeps
+        // the newest pane older than the longest window, and this second is inside it).
+        var slot = InsertAt(low, second);
+        var values = _values.AsSpan(slot * _fieldCount, _fieldCount);
+        if (low == 0)
+        {
+            values.Clear();
+        }
+        else
+        {
+            _values.AsSpan(Physical(low - 1) * _fieldCount, _fieldCount).CopyTo(values);
+        }
+
+        return low;
     }
 
+    // Opens a pane at the logical index; the caller fills its sums.
     private int InsertAt(int index, long second)
     {
         EnsureCapacity();
@@ -227,13 +242,12 @@ internal sealed partial class PaneRing
 
         var slot = Physical(index);
         _seconds[slot] = second;
-        _values.AsSpan(slot * _fieldCount, _fieldCount).Clear();
         _count++;
 
-        // A pane inserted before a window's cursor is already outside that window (Add counted it as expired).
+        // A pane at or before a window's start (as of the cursors' time) moves that window's cursor past it.
         for (var w = 0; w < _cursors.Length; w++)
         {
-            if (_cursors[w] > index || (_cursors[w] == index && second <= _now - _windowSeconds[w]))
+            if (_cursors[w] > index || (_cursors[w] == index && second <= _cursorsAt - _windowSeconds[w]))
             {
                 _cursors[w]++;
             }
@@ -264,23 +278,4 @@ internal sealed partial class PaneRing
     }
 
     private int Physical(int logical) => (_head + logical) & (_seconds.Length - 1);
-
-    // Sliding a window adds a whole pane (every field) to the window's expired sums, for every busy scope,
-    // window and second: the hottest loop of the engine, so it adds a vector of fields at a time.
-    private static void AddInto(Span<long> sums, ReadOnlySpan<long> pane)
-    {
-        var f = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; f <= pane.Length - Vector<long>.Count; f += Vector<long>.Count)
-            {
-                (new Vector<long>(sums[f..]) + new Vector<long>(pane[f..])).CopyTo(sums[f..]);
-            }
-        }
-
-        for (; f < pane.Length; f++)
-        {
-            sums[f] += pane[f];
-        }
-    }
 }

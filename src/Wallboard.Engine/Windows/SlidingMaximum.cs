@@ -31,6 +31,7 @@ internal sealed class SlidingMaximum
     private long _nextToSeal = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
     private long _todaySealedMax = Empty;
+    private int _openCount;
 
     public SlidingMaximum(long latenessSeconds, long longestWindowSeconds)
     {
@@ -80,6 +81,7 @@ internal sealed class SlidingMaximum
         var slot = (int)(second & _openMask);
         if (_openSecond[slot] != second)
         {
+            _openCount++;
             _openSecond[slot] = second;
             _openMax[slot] = Empty;
             (_openValues[slot] ??= []).Clear();
@@ -195,13 +197,19 @@ internal sealed class SlidingMaximum
 
         _open.Load(reader);
         _sealed.Load(reader);
+        _openCount = 0;
+        foreach (var second in _openSecond)
+        {
+            _openCount += second == NoSecond ? 0 : 1;
+        }
     }
 
     private void SealThrough(long lastToSeal)
     {
-        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all.
+        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all; a scope that
+        // recorded nothing lately (most agents, most seconds) has none and skips it.
         var last = Math.Min(lastToSeal, _nextToSeal + _openMask);
-        for (var second = _nextToSeal; second <= last; second++)
+        for (var second = _nextToSeal; second <= last && _openCount > 0; second++)
         {
             var slot = (int)(second & _openMask);
             if (_openSecond[slot] != second)
@@ -221,6 +229,7 @@ internal sealed class SlidingMaximum
 
             _openSecond[slot] = NoSecond;
             _openValues[slot]!.Clear();
+            _openCount--;
         }
 
         _nextToSeal = lastToSeal + 1;

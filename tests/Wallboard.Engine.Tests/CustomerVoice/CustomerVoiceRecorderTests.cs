@@ -184,6 +184,36 @@ public class CustomerVoiceRecorderTests
     }
 
     [Fact]
+    public void Survey_HoursAfterTheContactWasForgotten_StillInheritsItsQueueChannelAndAgent()
+    {
+        // The engine forgets a contact 5 minutes (the lateness) after it completes; the directory keeps where it belonged.
+        var voice = new TicketHarness();
+        voice.Harness.Queued(0, "c1", queue: "vip", channel: "chat");
+        voice.Harness.Answered(5, "c1", agent: "a9");
+        voice.Harness.Completed(65, "c1", agent: "a9", talk: 60);
+        voice.Survey(3 * 3600, SurveyKind.Csat, 5, contact: "c1");
+
+        Assert.Equal(100, voice.Kpi(KpiId.Csat, "5m", "queue:vip"));
+        Assert.Equal(100, voice.Kpi(KpiId.Csat, "5m", "channel:chat"));
+        Assert.Equal(5, voice.Kpi(KpiId.CsatAvg, "5m", "agent:a9"));
+    }
+
+    [Fact]
+    public void Survey_InteractionMemoryAfterTheContactsLastEvent_NoLongerInherits()
+    {
+        var voice = new TicketHarness(options => options.InteractionMemory = TimeSpan.FromMinutes(10));
+        voice.Harness.Queued(0, "c1", queue: "vip", channel: "chat");
+        voice.Harness.Answered(5, "c1", agent: "a9");
+        voice.Harness.Completed(65, "c1", agent: "a9", talk: 60);
+        voice.Survey(664, SurveyKind.Csat, 5, contact: "c1");
+        voice.Survey(665, SurveyKind.Csat, 1, contact: "c1");
+
+        Assert.Equal(2, voice.Kpi(KpiId.CsatResponses));
+        Assert.Equal(1, voice.Kpi(KpiId.CsatResponses, "5m", "queue:vip"));
+        Assert.Equal(5, voice.Kpi(KpiId.CsatAvg, "5m", "agent:a9"));
+    }
+
+    [Fact]
     public void Survey_NamingAKnownTicket_InheritsItsQueueChannelCategoryAndAgent()
     {
         var voice = new TicketHarness();
