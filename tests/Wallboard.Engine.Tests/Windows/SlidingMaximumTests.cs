@@ -214,8 +214,12 @@ public class SlidingMaximumTests
         Assert.Equal(20, maximum.Window(60));
     }
 
-    [Fact]
-    public void WindowAndToday_RandomAddRemoveAdvance_MatchBruteForce()
+    // Read after every step, and only every 37th step, so that many seconds, seals and day resets pass
+    // between two reads.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    public void WindowAndToday_RandomAddRemoveAdvance_MatchBruteForce(int readEvery)
     {
         const long Lateness = 20;
         const long Day = 400;
@@ -250,6 +254,11 @@ public class SlidingMaximumTests
                     maximum.Remove(removed.Second, removed.Value);
                     points.Remove(removed);
                 }
+            }
+
+            if (step % readEvery != 0)
+            {
+                continue;
             }
 
             foreach (var window in windows)
