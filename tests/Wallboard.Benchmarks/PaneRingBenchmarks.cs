@@ -39,7 +39,10 @@ public class PaneRingBenchmarks
         }
     }
 
-    /// <summary>A measurement up to the 5-minute lateness behind the clock: its pane is found by binary search.</summary>
+    /// <summary>
+    /// A measurement up to the 5-minute lateness behind the clock: its pane is found by binary search, and
+    /// every later pane's running sum of its field takes the amount too.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = Operations)]
     public void Add_WithinLateness()
     {

@@ -78,11 +78,7 @@ internal sealed partial class PaneRing
     /// <summary>Sum of <paramref name="field"/> over the window with index <paramref name="window"/>.</summary>
     public long WindowSum(int window, int field)
     {
-        if (_cursorsAt != _now)
-        {
-            MoveCursors();
-        }
-
+        MoveCursors();
         var cursor = _cursors[window];
         return cursor == 0 ? _paned[field] : _paned[field] - _values[(Physical(cursor - 1) * _fieldCount) + field];
     }
@@ -148,9 +144,15 @@ internal sealed partial class PaneRing
         }
     }
 
-    // Moves each window's cursor past the panes at or before the window's start.
+    // Moves each window's cursor past the panes at or before the window's start; nothing to do when the
+    // clock has not moved since the last time, which is most reads of a snapshot tick.
     private void MoveCursors()
     {
+        if (_cursorsAt == _now)
+        {
+            return;
+        }
+
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
             var boundary = _now - _windowSeconds[w];
