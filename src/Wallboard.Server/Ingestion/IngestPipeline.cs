@@ -114,6 +114,7 @@ internal sealed partial class IngestPipeline : BackgroundService
     {
         var arrival = _scheduler.Now;
         var arrivalMs = arrival.ToUnixTimeMilliseconds();
+        var call = _status.StartRedisCall();
         var appends = new Task<StackExchange.Redis.RedisValue>[round.Count];
         for (var i = 0; i < round.Count; i++)
         {
@@ -126,7 +127,7 @@ internal sealed partial class IngestPipeline : BackgroundService
         }
         catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException or ObjectDisposedException)
         {
-            _status.RedisFailed(error);
+            _status.RedisFailed(call, error);
             LogAppendFailed(error);
         }
 
@@ -135,7 +136,7 @@ internal sealed partial class IngestPipeline : BackgroundService
         {
             if (appends[i].IsCompletedSuccessfully)
             {
-                _status.RedisSucceeded();
+                _status.RedisSucceeded(call);
                 var results = _engine.IngestAt(round[i].Events, arrival);
                 _checkpoints.Covered(await appends[i]);
                 round[i].Complete(results);
@@ -158,15 +159,16 @@ internal sealed partial class IngestPipeline : BackgroundService
 
     private async Task<bool> RedisAnswersAsync()
     {
+        var call = _status.StartRedisCall();
         try
         {
             await _log.LastIdAsync();
-            _status.RedisSucceeded();
+            _status.RedisSucceeded(call);
             return true;
         }
         catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
         {
-            _status.RedisFailed(error);
+            _status.RedisFailed(call, error);
             return false;
         }
     }

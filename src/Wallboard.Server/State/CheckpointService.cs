@@ -42,12 +42,13 @@ internal sealed partial class CheckpointService(
         try
         {
             await store.SaveAsync(engine, cancellationToken);
+            status.BulkWriteSucceeded();
         }
         // ObjectDisposedException: under WebApplicationFactory two StopAsync calls race (the factory's and
         // Program's RunAsync), and the one that finishes first disposes the multiplexer.
         catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException or ObjectDisposedException)
         {
-            status.RedisFailed(error);
+            status.BulkWriteFailed(error);
             LogSaveFailed(error.Message);
         }
     }

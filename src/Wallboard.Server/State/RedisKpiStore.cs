@@ -99,11 +99,11 @@ internal sealed partial class RedisKpiStore(
                 }
 
                 BatchesWritten++;
-                status.RedisSucceeded();
+                status.BulkWriteSucceeded();
             }
             catch (Exception error) when (error is RedisException or TimeoutException or ObjectDisposedException)
             {
-                status.RedisFailed(error);
+                status.BulkWriteFailed(error);
                 LogWriteFailed(rows.Count, error.Message);
 
                 // Redis may have lost what it held (a restart): the next writes are full rows.

@@ -29,16 +29,17 @@ internal sealed partial class StateRecovery(
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var call = status.StartRedisCall();
             try
             {
                 await RecoverAsync(stoppingToken);
-                status.RedisSucceeded();
+                status.RedisSucceeded(call);
                 status.MarkRecovered();
                 return;
             }
             catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
             {
-                status.RedisFailed(error);
+                status.RedisFailed(call, error);
                 LogRecoveryRetry(delay, error.Message);
                 await Task.Delay(delay, time, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
