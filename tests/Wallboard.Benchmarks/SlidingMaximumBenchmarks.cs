@@ -58,5 +58,17 @@ public class SlidingMaximumBenchmarks
         }
     }
 
+    /// <summary>
+    /// A scope that records a wait every 40 seconds (an agent answering) and moves its clock only then: each
+    /// move seals the stretch since the last one, with about 8 open seconds in the last 5 minutes.
+    /// </summary>
+    [Benchmark]
+    public void AdvanceFortySeconds_ThenAdd()
+    {
+        _now += 40;
+        _maximum.AdvanceTo(_now, 0);
+        _maximum.Add(_now, NextWait());
+    }
+
     private long NextWait() => _waits[_next++ & (_waits.Length - 1)];
 }

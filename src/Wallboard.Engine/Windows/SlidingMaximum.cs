@@ -23,6 +23,12 @@ internal sealed class SlidingMaximum
     private readonly long _longestWindow;
     private readonly int _openMask;
     private readonly long[] _openSecond;
+
+    // One bit per slot of the ring, set while the slot holds an open second: sealing finds the open seconds of
+    // a stretch from one cache line instead of reading a slot per second of it, which on a scope recording once
+    // a minute (an agent) was most of the cost of moving its clock.
+    private readonly ulong[] _openBits;
+    private readonly int _slotsPerWord;
     private readonly long[] _openMax;
     private readonly List<long>?[] _openValues;
     private readonly MonotonicDeque _open;
@@ -41,6 +47,8 @@ internal sealed class SlidingMaximum
         _openMask = openSize - 1;
         _openSecond = new long[openSize];
         Array.Fill(_openSecond, NoSecond);
+        _openBits = new ulong[Math.Max(1, openSize / 64)];
+        _slotsPerWord = Math.Min(64, openSize);
         _openMax = new long[openSize];
         _openValues = new List<long>?[openSize];
         _open = new MonotonicDeque(openSize);
@@ -83,6 +91,7 @@ internal sealed class SlidingMaximum
         {
             _openCount++;
             _openSecond[slot] = second;
+            _openBits[slot >> 6] |= 1UL << slot;
             _openMax[slot] = Empty;
             (_openValues[slot] ??= []).Clear();
         }
@@ -198,42 +207,70 @@ internal sealed class SlidingMaximum
         _open.Load(reader);
         _sealed.Load(reader);
         _openCount = 0;
-        foreach (var second in _openSecond)
+        Array.Clear(_openBits);
+        for (var slot = 0; slot < _openSecond.Length; slot++)
         {
-            _openCount += second == NoSecond ? 0 : 1;
+            if (_openSecond[slot] != NoSecond)
+            {
+                _openCount++;
+                _openBits[slot >> 6] |= 1UL << slot;
+            }
         }
     }
 
     private void SealThrough(long lastToSeal)
     {
-        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all; a scope that
-        // recorded nothing lately (most agents, most seconds) has none and skips it.
-        var last = Math.Min(lastToSeal, _nextToSeal + _openMask);
-        for (var second = _nextToSeal; second <= last && _openCount > 0; second++)
+        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all, in time order
+        // from the slot of the first second to seal; a scope that recorded nothing lately (most agents, most
+        // seconds) has none and skips it.
+        var second = _nextToSeal;
+        var remaining = Math.Min(lastToSeal, _nextToSeal + _openMask) - second + 1;
+        while (remaining > 0 && _openCount > 0)
         {
             var slot = (int)(second & _openMask);
-            if (_openSecond[slot] != second)
+            var ahead = _openBits[slot >> 6] >> slot;
+            if (ahead == 0)
             {
+                // Nothing open in the rest of this word (slot & 63 is the shift the line above applied).
+                var rest = _slotsPerWord - (slot & 63);
+                second += rest;
+                remaining -= rest;
                 continue;
             }
 
-            var max = _openMax[slot];
-            if (max >= 0)
+            var skipped = System.Numerics.BitOperations.TrailingZeroCount(ahead);
+            if (skipped >= remaining)
             {
-                _sealed.Push(second, max);
-                if (second >= _todayStart)
-                {
-                    _todaySealedMax = Math.Max(_todaySealedMax, max);
-                }
+                break;
             }
 
-            _openSecond[slot] = NoSecond;
-            _openValues[slot]!.Clear();
-            _openCount--;
+            second += skipped;
+            remaining -= skipped + 1;
+            Seal(second, slot + skipped);
+            second++;
         }
 
         _nextToSeal = lastToSeal + 1;
         _open.DropThrough(lastToSeal);
+    }
+
+    private void Seal(long second, int slot)
+    {
+        System.Diagnostics.Debug.Assert(_openSecond[slot] == second, "A slot in the stretch to seal holds the one second of the stretch that maps to it.");
+        var max = _openMax[slot];
+        if (max >= 0)
+        {
+            _sealed.Push(second, max);
+            if (second >= _todayStart)
+            {
+                _todaySealedMax = Math.Max(_todaySealedMax, max);
+            }
+        }
+
+        _openSecond[slot] = NoSecond;
+        _openBits[slot >> 6] &= ~(1UL << slot);
+        _openValues[slot]!.Clear();
+        _openCount--;
     }
 
     private void RebuildOpenDeque()

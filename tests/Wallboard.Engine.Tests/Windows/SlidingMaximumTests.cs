@@ -215,17 +215,19 @@ public class SlidingMaximumTests
     }
 
     // Read after every step, and only every 37th step, so that many seconds, seals and day resets pass
-    // between two reads.
+    // between two reads; a lateness under 64 s keeps the open seconds in part of one word of bits, one of
+    // 150 s spreads them over four.
     [Theory]
-    [InlineData(1)]
-    [InlineData(37)]
-    public void WindowAndToday_RandomAddRemoveAdvance_MatchBruteForce(int readEvery)
+    [InlineData(1, 20)]
+    [InlineData(37, 20)]
+    [InlineData(1, 150)]
+    [InlineData(37, 150)]
+    public void WindowAndToday_RandomAddRemoveAdvance_MatchBruteForce(int readEvery, long lateness)
     {
-        const long Lateness = 20;
         const long Day = 400;
-        long[] windows = [30, 60, 90];
+        long[] windows = [30, 60, 90, lateness * 2];
         var random = new Random(42);
-        var maximum = new SlidingMaximum(Lateness, windows.Max());
+        var maximum = new SlidingMaximum(lateness, windows.Max());
         var points = new List<(long Second, long Value)>();
         long now = 1000;
         maximum.AdvanceTo(now, now / Day * Day);
@@ -240,14 +242,14 @@ public class SlidingMaximumTests
             }
             else if (roll < 8)
             {
-                var second = now - random.Next(0, (int)Lateness + 1);
+                var second = now - random.Next(0, (int)lateness + 1);
                 long value = random.Next(0, 1000);
                 maximum.Add(second, value);
                 points.Add((second, value));
             }
             else
             {
-                var open = points.Where(point => point.Second >= now - Lateness).ToList();
+                var open = points.Where(point => point.Second >= now - lateness).ToList();
                 if (open.Count > 0)
                 {
                     var removed = open[random.Next(open.Count)];
