@@ -14,8 +14,8 @@ namespace Wallboard.Engine;
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    /// <summary>Version 6: panes hold running sums, no per-window expired sums (5: counter groups; 4: events in binary).</summary>
-    public const int FormatVersion = 6;
+    /// <summary>Version 7: the interaction directory as a log keyed by digests (6: panes hold running sums; 5: counter groups; 4: events in binary).</summary>
+    public const int FormatVersion = 7;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }
@@ -100,6 +100,7 @@ internal sealed partial class KpiEngine
         _agents.Load(reader);
         _tickets.Load(reader);
         _directory.Load(reader);
+        _directory.Expire(_clock.NowMs);
         _duplicates.Load(reader);
         var held = reader.ReadCount();
         for (var i = 0; i < held; i++)

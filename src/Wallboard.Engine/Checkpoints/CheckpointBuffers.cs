@@ -41,15 +41,11 @@ internal sealed class CheckpointBuffers
 
     public CaptureBuffer<WallboardEvent> TicketEvents { get; } = new();
 
-    public CaptureBuffer<KeyValuePair<string, (Interaction Interaction, long LastMs)>> DirectoryContacts { get; } = new();
-
-    public CaptureBuffer<KeyValuePair<string, (Interaction Interaction, long LastMs)>> DirectoryTickets { get; } = new();
+    /// <summary>The interaction directory's entries, oldest first.</summary>
+    public CaptureBuffer<RememberedInteraction> Directory { get; } = new();
 
     /// <summary>The duplicate filter's digests of the current bucket (the closed ones are kept as they are).</summary>
     public CaptureBuffer<UInt128> CurrentDigests { get; } = new();
-
-    /// <summary>The directory's expiry queue, in its order.</summary>
-    public CaptureBuffer<(bool Ticket, string Id, long DueMs)> DirectoryExpiry { get; } = new();
 
     public void ReserveLikeLastCapture()
     {
@@ -62,9 +58,7 @@ internal sealed class CheckpointBuffers
         AgentEvents.ReserveLikeLastCapture();
         Tickets.ReserveLikeLastCapture();
         TicketEvents.ReserveLikeLastCapture();
-        DirectoryContacts.ReserveLikeLastCapture();
-        DirectoryTickets.ReserveLikeLastCapture();
-        DirectoryExpiry.ReserveLikeLastCapture();
+        Directory.ReserveLikeLastCapture();
         CurrentDigests.ReserveLikeLastCapture();
     }
 
@@ -79,9 +73,7 @@ internal sealed class CheckpointBuffers
         AgentEvents.Clear();
         Tickets.Clear();
         TicketEvents.Clear();
-        DirectoryContacts.Clear();
-        DirectoryTickets.Clear();
-        DirectoryExpiry.Clear();
+        Directory.Clear();
         CurrentDigests.Clear();
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Wallboard.Engine.Checkpoints;
 
@@ -7,119 +8,102 @@ namespace Wallboard.Engine.CustomerVoice;
 /// Remembers the queue, channel, agent and category of recent contacts and tickets for the interaction
 /// memory (2 days by default), longer than the engine keeps the contacts themselves: a survey often
 /// arrives hours after the call it rates. A contact is written here when the contact book forgets it (the
-/// book answers for the contacts it still holds); a ticket on each of its events.
+/// book answers for the contacts it still holds); a ticket on each of its events. An entry answers for
+/// exactly the memory after it was written.
 /// </summary>
+/// <remarks>
+/// Millions of contacts are written and forgotten for every survey that looks one up, so the writes are what
+/// must be cheap. Entries go to a log in the order they are written (sequential memory, in chunks reused as
+/// the oldest are forgotten), and an <see cref="InteractionIndex"/> maps each id's 64-bit digest to its last
+/// entry: one cache miss to write a contact and one to forget it, where a dictionary keyed by the id string
+/// cost about three for each and kept every id string alive for two days. A newer entry for the same id (a
+/// ticket's next event) takes over the index; the older one is skipped when it comes to be forgotten.
+/// </remarks>
 internal sealed class InteractionDirectory(TimeSpan memory)
 {
-    private readonly Dictionary<string, (Interaction Interaction, long LastMs)> _contacts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Interaction Interaction, long LastMs)> _tickets = new(StringComparer.Ordinal);
-    private readonly Queue<(bool Ticket, string Id, long DueMs)> _expiry = new();
+    private const int ChunkShift = 14;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+    private const long ContactSeed = 0;
+    private const long TicketSeed = 1;
+
+    private readonly InteractionIndex _index = new();
+    private readonly List<RememberedInteraction[]> _chunks = [];
+    private readonly Stack<RememberedInteraction[]> _spareChunks = new();
     private readonly long _memoryMs = (long)memory.TotalMilliseconds;
 
-    public int Count => _contacts.Count + _tickets.Count;
+    // Positions count every entry ever written; the oldest entry kept is at _head, the next one goes to _tail,
+    // and _chunks[0] starts at _firstChunkAt (a multiple of the chunk size).
+    private long _head;
+    private long _tail;
+    private long _firstChunkAt;
+    private long _nowMs = long.MinValue;
 
-    public void RememberContact(string contactId, Interaction interaction, long atMs) => Remember(_contacts, false, contactId, interaction, atMs);
+    /// <summary>Contacts and tickets remembered.</summary>
+    public int Count => _index.Count;
 
-    public void RememberTicket(string ticketId, Interaction interaction, long atMs) => Remember(_tickets, true, ticketId, interaction, atMs);
+    public void RememberContact(string contactId, Interaction interaction, long atMs) => Remember(KeyOf(contactId, ContactSeed), interaction, atMs);
 
-    public Interaction? Contact(string? contactId) =>
-        contactId is not null && _contacts.TryGetValue(contactId, out var known) ? known.Interaction : null;
+    public void RememberTicket(string ticketId, Interaction interaction, long atMs) => Remember(KeyOf(ticketId, TicketSeed), interaction, atMs);
 
-    public Interaction? Ticket(string? ticketId) =>
-        ticketId is not null && _tickets.TryGetValue(ticketId, out var known) ? known.Interaction : null;
+    public Interaction? Contact(string? contactId) => contactId is null ? null : Find(KeyOf(contactId, ContactSeed));
 
+    public Interaction? Ticket(string? ticketId) => ticketId is null ? null : Find(KeyOf(ticketId, TicketSeed));
+
+    /// <summary>Forgets what was written the memory or longer before <paramref name="nowMs"/>.</summary>
     public void Expire(long nowMs)
     {
-        while (_expiry.TryPeek(out var head) && head.DueMs <= nowMs)
+        _nowMs = Math.Max(_nowMs, nowMs);
+
+        // In write order: an entry written late with an older time waits behind the one before it, and Find
+        // stops answering for it on time all the same.
+        while (_head < _tail)
         {
-            _expiry.Dequeue();
-            var entries = head.Ticket ? _tickets : _contacts;
-            if (!entries.TryGetValue(head.Id, out var known))
+            ref var oldest = ref At(_head);
+            if (oldest.AtMs + _memoryMs > _nowMs)
             {
-                continue;
+                break;
             }
 
-            if (known.LastMs + _memoryMs <= nowMs)
+            _index.RemoveIfAt(oldest.Key, _head);
+            oldest = default;
+            _head++;
+            if ((_head & ChunkMask) == 0)
             {
-                entries.Remove(head.Id);
-            }
-            else
-            {
-                _expiry.Enqueue((head.Ticket, head.Id, known.LastMs + _memoryMs));
+                _spareChunks.Push(_chunks[0]);
+                _chunks.RemoveAt(0);
+                _firstChunkAt += ChunkSize;
             }
         }
     }
 
-    /// <summary>Copies the entries and the expiry queue (strings and times, all immutable) into <paramref name="buffers"/>.</summary>
+    /// <summary>Copies the entries, oldest first (immutable values and strings), into <paramref name="buffers"/>.</summary>
     public void Capture(CheckpointBuffers buffers)
     {
-        Copy(_contacts, buffers.DirectoryContacts);
-        Copy(_tickets, buffers.DirectoryTickets);
-        var (array, index) = buffers.DirectoryExpiry.AppendToArray(_expiry.Count);
-        _expiry.CopyTo(array, index);
+        var into = buffers.Directory.Append(checked((int)(_tail - _head)));
+        var copied = 0;
+        for (var position = _head; position < _tail; position = (position | ChunkMask) + 1)
+        {
+            var chunk = _chunks[(int)((position - _firstChunkAt) >> ChunkShift)];
+            var from = (int)(position & ChunkMask);
+            var length = (int)Math.Min(ChunkSize - from, _tail - position);
+            chunk.AsSpan(from, length).CopyTo(into[copied..]);
+            copied += length;
+        }
     }
 
     /// <summary>Tells <paramref name="buffers"/> how much <see cref="Capture"/> would copy now.</summary>
-    public void MeasureCapture(CheckpointBuffers buffers)
-    {
-        buffers.DirectoryContacts.Expect(_contacts.Count);
-        buffers.DirectoryTickets.Expect(_tickets.Count);
-        buffers.DirectoryExpiry.Expect(_expiry.Count);
-    }
+    public void MeasureCapture(CheckpointBuffers buffers) => buffers.Directory.Expect(checked((int)(_tail - _head)));
 
-    /// <summary>
-    /// Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>: the entries, then the expiry queue
-    /// in its order (as positions among the entries), which decides when each entry is forgotten. Times are
-    /// written as changes from the previous entry's, as entries are mostly in time order.
-    /// </summary>
+    /// <summary>Writes what <see cref="Capture"/> copied into <paramref name="buffers"/>, times as changes from the previous entry's.</summary>
     public static void Write(CheckpointWriter writer, CheckpointBuffers buffers)
     {
-        var positions = new[] { WriteEntries(writer, buffers.DirectoryContacts.Items), WriteEntries(writer, buffers.DirectoryTickets.Items) };
-        var expiry = buffers.DirectoryExpiry.Items;
-        var queued = 0;
-        foreach (var (ticket, id, _) in expiry)
-        {
-            queued += positions[ticket ? 1 : 0].ContainsKey(id) ? 1 : 0;
-        }
-
-        writer.WriteCount(queued);
-        var lastMs = 0L;
-        foreach (var (ticket, id, dueMs) in expiry)
-        {
-            if (positions[ticket ? 1 : 0].TryGetValue(id, out var position))
-            {
-                writer.WriteBoolean(ticket);
-                writer.WriteCount(position);
-                writer.WriteVarInt64(dueMs - lastMs);
-                lastMs = dueMs;
-            }
-        }
-    }
-
-    public void Load(CheckpointReader reader)
-    {
-        var ids = new[] { LoadEntries(reader, _contacts), LoadEntries(reader, _tickets) };
-        var queued = reader.ReadCount();
-        var lastMs = 0L;
-        for (var i = 0; i < queued; i++)
-        {
-            var ticket = reader.ReadBoolean();
-            var position = reader.ReadCount();
-            lastMs += reader.ReadVarInt64();
-            var known = ids[ticket ? 1 : 0];
-            _expiry.Enqueue((ticket, position < known.Length ? known[position] : throw new InvalidDataException("A checkpointed expiry names no entry."), lastMs));
-        }
-    }
-
-    private static Dictionary<string, int> WriteEntries(CheckpointWriter writer, ReadOnlySpan<KeyValuePair<string, (Interaction Interaction, long LastMs)>> entries)
-    {
-        var positions = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+        var entries = buffers.Directory.Items;
         writer.WriteCount(entries.Length);
         var lastMs = 0L;
-        foreach (var (id, (interaction, atMs)) in entries)
+        foreach (var (key, interaction, atMs) in entries)
         {
-            positions.Add(id, positions.Count);
-            writer.WriteId(id);
+            writer.WriteInt64((long)key);
             writer.WriteName(interaction.Queue);
             writer.WriteName(interaction.Channel);
             writer.WriteName(interaction.AgentId);
@@ -127,44 +111,47 @@ internal sealed class InteractionDirectory(TimeSpan memory)
             writer.WriteVarInt64(atMs - lastMs);
             lastMs = atMs;
         }
-
-        return positions;
     }
 
-    private static string[] LoadEntries(CheckpointReader reader, Dictionary<string, (Interaction Interaction, long LastMs)> entries)
+    public void Load(CheckpointReader reader)
     {
-        var ids = new string[reader.ReadCount()];
+        var count = reader.ReadCount();
         var lastMs = 0L;
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            var id = reader.ReadRequiredString();
+            var key = (ulong)reader.ReadInt64();
             var interaction = new Interaction(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
             lastMs += reader.ReadVarInt64();
-            if (!entries.TryAdd(id, (interaction, lastMs)))
-            {
-                throw new InvalidDataException($"The checkpoint names the interaction {id} twice.");
-            }
-
-            ids[i] = id;
+            Remember(key, interaction, lastMs);
         }
-
-        return ids;
     }
 
-    private void Remember(Dictionary<string, (Interaction, long)> entries, bool ticket, string id, Interaction interaction, long atMs)
+    private static ulong KeyOf(string id, long seed) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()), seed);
+
+    private Interaction? Find(ulong key)
     {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, id, out var known);
-        entry = (interaction, atMs);
-        if (!known)
+        var position = _index.Find(key);
+        if (position < 0)
         {
-            _expiry.Enqueue((ticket, id, atMs + _memoryMs));
+            return null;
         }
+
+        ref var entry = ref At(position);
+        return entry.AtMs + _memoryMs > _nowMs ? entry.Interaction : null;
     }
 
-    private static void Copy(
-        Dictionary<string, (Interaction Interaction, long LastMs)> entries, CaptureBuffer<KeyValuePair<string, (Interaction Interaction, long LastMs)>> into)
+    private void Remember(ulong key, Interaction interaction, long atMs)
     {
-        var (array, index) = into.AppendToArray(entries.Count);
-        ((ICollection<KeyValuePair<string, (Interaction Interaction, long LastMs)>>)entries).CopyTo(array, index);
+        if (_tail - _firstChunkAt == (long)_chunks.Count * ChunkSize)
+        {
+            _chunks.Add(_spareChunks.TryPop(out var spare) ? spare : new RememberedInteraction[ChunkSize]);
+        }
+
+        At(_tail) = new RememberedInteraction(key, interaction, atMs);
+        _index.Set(key, _tail);
+        _tail++;
     }
+
+    private ref RememberedInteraction At(long position) =>
+        ref _chunks[(int)((position - _firstChunkAt) >> ChunkShift)][position & ChunkMask];
 }
