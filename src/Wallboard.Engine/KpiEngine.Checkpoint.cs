@@ -100,7 +100,6 @@ internal sealed partial class KpiEngine
         _agents.Load(reader);
         _tickets.Load(reader);
         _directory.Load(reader);
-        _directory.Expire(_clock.NowMs);
         _duplicates.Load(reader);
         var held = reader.ReadCount();
         for (var i = 0; i < held; i++)

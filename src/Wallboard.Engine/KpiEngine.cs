@@ -43,7 +43,7 @@ internal sealed partial class KpiEngine
                 ? new DailyResetSchedule(zone, options.SettingsFor(scope.Name).DailyReset)
                 : site);
         _agents = new AgentRoster(_scopes, _clock);
-        _directory = new InteractionDirectory(options.InteractionMemory);
+        _directory = new InteractionDirectory(_clock, options.InteractionMemory);
         _contacts = new ContactBook(_scopes, _clock, options, _agents.ScopeOf, RememberForgotten);
         _tickets = new TicketBook(_scopes, _clock, options.Tickets, _agents.ScopeOf);
         _voice = new CustomerVoiceRecorder(_scopes, _clock, FindInteraction, _agents.ScopeOf);
@@ -146,7 +146,7 @@ internal sealed partial class KpiEngine
 
         _contacts.Expire();
         _tickets.Expire();
-        _directory.Expire(_clock.NowMs);
+        _directory.Expire();
         _duplicates.Expire(_clock.NowMs);
     }
 

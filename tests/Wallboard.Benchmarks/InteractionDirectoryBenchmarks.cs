@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Wallboard.Engine.CustomerVoice;
+using Wallboard.Engine.Time;
 
 namespace Wallboard.Benchmarks;
 
@@ -22,13 +23,15 @@ public class InteractionDirectoryBenchmarks
     private static readonly Interaction[] Interactions =
         [new("sales", "voice", "a001", null), new("support", "chat", "a002", null), new("billing", "email", null, null)];
 
-    private InteractionDirectory _directory = new(TimeSpan.FromMilliseconds(MemoryMs));
+    private EngineClock _clock = new(0);
+    private InteractionDirectory _directory = null!;
     private long _next;
 
     [GlobalSetup]
     public void Fill()
     {
-        _directory = new InteractionDirectory(TimeSpan.FromMilliseconds(MemoryMs));
+        _clock = new EngineClock(0);
+        _directory = new InteractionDirectory(_clock, TimeSpan.FromMilliseconds(MemoryMs));
         for (_next = 0; _next < Resident; _next++)
         {
             _directory.RememberContact(Id(_next), Interactions[_next % 3], _next * StepMs);
@@ -43,7 +46,8 @@ public class InteractionDirectoryBenchmarks
         {
             var atMs = _next * StepMs;
             _directory.RememberContact(Id(_next), Interactions[_next % 3], atMs);
-            _directory.Expire(atMs);
+            _clock.AdvanceTo(atMs);
+            _directory.Expire();
             if ((_next & 63) == 0)
             {
                 found += _directory.Contact(Id(_next - (Resident / 2))) is null ? 0 : 1;

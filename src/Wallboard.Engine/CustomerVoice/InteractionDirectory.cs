@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Wallboard.Engine.Checkpoints;
+using Wallboard.Engine.Time;
 
 namespace Wallboard.Engine.CustomerVoice;
 
@@ -19,7 +20,7 @@ namespace Wallboard.Engine.CustomerVoice;
 /// cost about three for each and kept every id string alive for two days. A newer entry for the same id (a
 /// ticket's next event) takes over the index; the older one is skipped when it comes to be forgotten.
 /// </remarks>
-internal sealed class InteractionDirectory(TimeSpan memory)
+internal sealed class InteractionDirectory(EngineClock clock, TimeSpan memory)
 {
     private const int ChunkShift = 14;
     private const int ChunkSize = 1 << ChunkShift;
@@ -37,7 +38,6 @@ internal sealed class InteractionDirectory(TimeSpan memory)
     private long _head;
     private long _tail;
     private long _firstChunkAt;
-    private long _nowMs = long.MinValue;
 
     /// <summary>Contacts and tickets remembered.</summary>
     public int Count => _index.Count;
@@ -50,17 +50,15 @@ internal sealed class InteractionDirectory(TimeSpan memory)
 
     public Interaction? Ticket(string? ticketId) => ticketId is null ? null : Find(KeyOf(ticketId, TicketSeed));
 
-    /// <summary>Forgets what was written the memory or longer before <paramref name="nowMs"/>.</summary>
-    public void Expire(long nowMs)
+    /// <summary>Forgets what was written the memory or longer before the engine's clock.</summary>
+    public void Expire()
     {
-        _nowMs = Math.Max(_nowMs, nowMs);
-
         // In write order: an entry written late with an older time waits behind the one before it, and Find
         // stops answering for it on time all the same.
         while (_head < _tail)
         {
             ref var oldest = ref At(_head);
-            if (oldest.AtMs + _memoryMs > _nowMs)
+            if (Answers(oldest))
             {
                 break;
             }
@@ -137,8 +135,10 @@ internal sealed class InteractionDirectory(TimeSpan memory)
         }
 
         ref var entry = ref At(position);
-        return entry.AtMs + _memoryMs > _nowMs ? entry.Interaction : null;
+        return Answers(entry) ? entry.Interaction : null;
     }
+
+    private bool Answers(in RememberedInteraction entry) => entry.AtMs + _memoryMs > clock.NowMs;
 
     private void Remember(ulong key, Interaction interaction, long atMs)
     {

@@ -131,12 +131,17 @@ internal sealed partial class IngestPipeline : BackgroundService
             LogAppendFailed(error);
         }
 
+        // Reported before any request is answered, so that a client told its events were taken never then sees stale values.
+        if (Array.Exists(appends, append => append.IsCompletedSuccessfully))
+        {
+            _status.RedisSucceeded(call);
+        }
+
         var applied = false;
         for (var i = 0; i < round.Count; i++)
         {
             if (appends[i].IsCompletedSuccessfully)
             {
-                _status.RedisSucceeded(call);
                 var results = _engine.IngestAt(round[i].Events, arrival);
                 _checkpoints.Covered(await appends[i]);
                 round[i].Complete(results);
