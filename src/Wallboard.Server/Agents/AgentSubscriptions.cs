@@ -33,6 +33,15 @@ internal sealed class AgentSubscriptions
         }
     }
 
+    /// <summary>The queues the connection watches the agents of, or null when it watches none.</summary>
+    public IReadOnlyList<string>? QueuesOf(string connectionId)
+    {
+        lock (_gate)
+        {
+            return _signatureByConnection.TryGetValue(connectionId, out var signature) ? _groups[signature].Queues : null;
+        }
+    }
+
     public IReadOnlyList<(IReadOnlyList<string> Queues, string[] Connections)> Groups()
     {
         lock (_gate)

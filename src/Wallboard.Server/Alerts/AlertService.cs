@@ -167,7 +167,7 @@ internal sealed partial class AlertService(
             var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.AlertChanged), [payload]));
             foreach (var client in connections.All)
             {
-                if (!client.TryWrite(message, broadcaster.ResyncIfNeeded))
+                if (!client.TryWrite(message, PushKinds.None, broadcaster.CatchUp))
                 {
                     _ = WriteAsync(client.Connection, message);
                 }
@@ -178,8 +178,9 @@ internal sealed partial class AlertService(
         _ = SaveAsync([.. payloads.Select(payload => payload.Alert)]);
     }
 
-    // A client still busy with a KPI push is skipped by TryWrite (the KPIs resync on the next push), but an
-    // alert must not be lost: it is written after the push. Alerts are rare; the connection serialises writes.
+    // A client still busy with a push does not take the alert through TryWrite (an alert change is not state the
+    // channel can write again later), but it must not be lost: it is written after the push. Alerts are rare;
+    // the connection serialises writes.
     private static async Task WriteAsync(HubConnectionContext connection, SerializedHubMessage message)
     {
         try

@@ -174,7 +174,7 @@ internal sealed partial class SnapshotBroadcaster(
             var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.KpisChanged), [update]));
             foreach (var connectionId in connectionIds)
             {
-                connections.Find(connectionId)?.TryWrite(message, ResyncIfNeeded);
+                connections.Find(connectionId)?.TryWrite(message, PushKinds.Kpis, CatchUp);
             }
         }
     }
@@ -190,10 +190,10 @@ internal sealed partial class SnapshotBroadcaster(
         _agentsVersion = version;
         foreach (var (queues, connectionIds) in agentSubscriptions.Groups())
         {
-            var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.AgentsChanged), [AgentsPayload.Of(engine, queues)]));
+            var message = AgentsMessage(queues);
             foreach (var connectionId in connectionIds)
             {
-                connections.Find(connectionId)?.TryWrite(message, ResyncIfNeeded);
+                connections.Find(connectionId)?.TryWrite(message, PushKinds.Agents, CatchUp);
             }
         }
     }
@@ -201,37 +201,56 @@ internal sealed partial class SnapshotBroadcaster(
     /// <summary>Tells every client that the boards changed (configuration reloaded).</summary>
     public void NotifyBoardsChanged()
     {
-        var message = new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.BoardsChanged), []));
+        var message = BoardsMessage();
         foreach (var client in connections.All)
         {
-            client.TryWrite(message, ResyncIfNeeded);
+            client.TryWrite(message, PushKinds.Boards, CatchUp);
         }
     }
 
     /// <summary>
-    /// The completion of every write to a client: one that missed pushes while busy gets its whole
-    /// subscription once it has caught up (whatever the write that kept it busy was).
+    /// The state of one kind of push a client missed while a write to it was in flight, as it is now: the whole
+    /// KPI subscription, the agents of its queues, the boards' change, the event log's availability; null when
+    /// the client does not watch that kind.
     /// </summary>
-    public void ResyncIfNeeded(ClientChannel client)
+    public SerializedHubMessage? CatchUp(ClientChannel client, PushKinds kind)
     {
-        if (!client.NeedsResync || subscriptions.GroupOf(client.Connection.ConnectionId) is not { } group)
+        var connectionId = client.Connection.ConnectionId;
+        try
         {
-            return;
+            return kind switch
+            {
+                PushKinds.Kpis when subscriptions.GroupOf(connectionId) is { } group => new SerializedHubMessage(
+                    new InvocationMessage(nameof(IWallboardClient.KpisChanged), [subscriptions.Snapshot(engine, group.Keys)])),
+                PushKinds.Agents when agentSubscriptions.QueuesOf(connectionId) is { } queues => AgentsMessage(queues),
+                PushKinds.Boards => BoardsMessage(),
+                PushKinds.Status => StatusMessage(status.RedisAvailable),
+                _ => null,
+            };
         }
-
-        client.NeedsResync = false;
-        var update = subscriptions.Snapshot(engine, group.Keys);
-        client.TryWrite(new SerializedHubMessage(new InvocationMessage(nameof(IWallboardClient.KpisChanged), [update])), ResyncIfNeeded);
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Called on a write's completion: a failure must not leave the client's channel held.
+            LogCatchUpFailed(error, kind, connectionId);
+            return null;
+        }
     }
+
+    private SerializedHubMessage AgentsMessage(IReadOnlyList<string> queues) =>
+        new(new InvocationMessage(nameof(IWallboardClient.AgentsChanged), [AgentsPayload.Of(engine, queues)]));
+
+    private static SerializedHubMessage BoardsMessage() => new(new InvocationMessage(nameof(IWallboardClient.BoardsChanged), []));
+
+    private SerializedHubMessage StatusMessage(bool available) => new(new InvocationMessage(
+        nameof(IWallboardClient.StatusChanged),
+        [new BoardStatus(!available, available ? null : "event log unavailable: " + status.RedisError, engine.Clock)]));
 
     private void OnRedisAvailabilityChanged(bool available)
     {
-        var message = new SerializedHubMessage(new InvocationMessage(
-            nameof(IWallboardClient.StatusChanged),
-            [new BoardStatus(!available, available ? null : "event log unavailable: " + status.RedisError, engine.Clock)]));
+        var message = StatusMessage(available);
         foreach (var client in connections.All)
         {
-            client.TryWrite(message, ResyncIfNeeded);
+            client.TryWrite(message, PushKinds.Status, CatchUp);
         }
     }
 
@@ -240,4 +259,7 @@ internal sealed partial class SnapshotBroadcaster(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A broadcast failed; the next one retries")]
     private partial void LogBroadcastFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up {Kind} for client {ConnectionId} failed; its next push tries again")]
+    private partial void LogCatchUpFailed(Exception error, PushKinds kind, string connectionId);
 }

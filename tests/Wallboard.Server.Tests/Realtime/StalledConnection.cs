@@ -60,6 +60,19 @@ public sealed class StalledConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for something to be written and reads it, as a client that keeps up does; returns what it read. Not to
+    /// be mixed with <see cref="Written"/> or <see cref="Read"/>: a pipe has one reader at a time.
+    /// </summary>
+    public async Task<string> ReadAsync(CancellationToken cancellationToken)
+    {
+        var result = await _toClient.Reader.ReadAsync(cancellationToken);
+        var text = Encoding.UTF8.GetString(result.Buffer);
+        _toClient.Reader.AdvanceTo(result.Buffer.End);
+        _read.Append(text);
+        return text;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Context.Abort();
