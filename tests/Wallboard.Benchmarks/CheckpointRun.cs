@@ -102,7 +102,7 @@ internal static class CheckpointRun
     // The generator's stream with its event time squeezed towards its start: the same contacts and agents, K times as often.
     private static void Feed(WallboardEngine engine, int count, double speedup)
     {
-        var generator = new EventGenerator(BenchmarkWorkload.Seed, BenchmarkWorkload.Start);
+        var generator = new EventGenerator(BenchmarkWorkload.Seed, BenchmarkWorkload.Start, CentrePace.Compressed);
         var startMs = BenchmarkWorkload.Start.ToUnixTimeMilliseconds();
         var batch = new List<WallboardEvent>(Batch);
         for (var taken = 0; taken < count; taken += Chunk)

@@ -9,16 +9,18 @@ using Wallboard.Engine.Kpis;
 namespace Wallboard.Benchmarks;
 
 /// <summary>
-/// <c>--steady [--events N] [--steady-from I] [--batch B]</c>: ingests N generated events (20 million by
-/// default) on one thread, one by one or, with B &gt; 1, in batches of B as the server does, and reports
+/// <c>--steady [--pace P] [--events N] [--steady-from I] [--batch B]</c>: ingests N events of the centre at
+/// pace P (<c>compressed</c>, the default, or <c>realistic</c>; see <see cref="CentrePace"/>) generated
+/// beforehand (20 million by default) on one thread, one by one or, with B &gt; 1, in batches of B as the server does, and reports
 /// throughput, GC collections by generation and bytes allocated per event, for each tenth of the run and
 /// from event I on (the second half by default) as the steady state. The events are generated before
 /// anything is measured.
 /// </summary>
 /// <remarks>
 /// With the default options the engine's state grows for a day of event time (ids kept 24 h against
-/// duplicates, customers 24 h for repeat contacts): at ≈193 events/s that is ≈17 million events, so only
-/// a start past that measures the true steady state.
+/// duplicates, customers 24 h for repeat contacts) and the interaction directory for two: at the compressed
+/// pace (≈193 events/s) a day is ≈17 million events, at the realistic one (≈10 events/s) ≈0.83 million, so
+/// only a start past that measures the true steady state.
 /// </remarks>
 internal static class SteadyStateRun
 {
@@ -31,9 +33,10 @@ internal static class SteadyStateRun
         var count = Option(args, "--events") ?? 20_000_000;
         var batchSize = Math.Max(1, Option(args, "--batch") ?? 1);
         var steadyFrom = Option(args, "--steady-from") ?? count / 2;
-        Console.WriteLine($"Generating {count:N0} events (seed {BenchmarkWorkload.Seed})...");
+        var pace = CentrePace.Named(TextOption(args, "--pace") ?? CentrePace.Compressed.Name);
+        Console.WriteLine($"Generating {count:N0} events (seed {BenchmarkWorkload.Seed}, {pace.Name} pace)...");
         var clock = Stopwatch.StartNew();
-        var events = BenchmarkWorkload.Generate(count);
+        var events = BenchmarkWorkload.Generate(count, pace);
         Console.WriteLine($"Generated in {clock.Elapsed.TotalSeconds:0.0} s: {WorkloadProfile.Of(events)}");
 
         // Start from a compacted heap so that collections caused by the generator are not counted.
@@ -101,10 +104,13 @@ internal static class SteadyStateRun
         Console.WriteLine("Now: " + string.Join(", ", gauges.Select(kpi => $"{kpi} {now[kpi]:0}")));
     }
 
-    private static int? Option(string[] args, string name)
+    private static int? Option(string[] args, string name) =>
+        TextOption(args, name) is { } text ? int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : null;
+
+    private static string? TextOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : null;
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static void Print(string label, int events, Sample before, Sample after)

@@ -16,5 +16,6 @@ internal static class BenchmarkWorkload
     public static WallboardEngine CreateEngine() =>
         new(new EngineOptions { Clock = ClockMode.Event }, new HistoricalScheduler(Start));
 
-    public static WallboardEvent[] Generate(int count) => new EventGenerator(Seed, Start).Take(count);
+    /// <summary>The first <paramref name="count"/> events of the centre at the given pace (compressed by default).</summary>
+    public static WallboardEvent[] Generate(int count, CentrePace? pace = null) => new EventGenerator(Seed, Start, pace ?? CentrePace.Compressed).Take(count);
 }

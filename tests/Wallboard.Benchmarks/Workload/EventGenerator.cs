@@ -7,14 +7,13 @@ namespace Wallboard.Benchmarks.Workload;
 /// 50 queues over 4 channels, 500 agents in teams of 20, each in 1–3 queues. Contacts are queued, then
 /// answered (≈80%) or abandoned (≈20%, a third of them short), some answered ones are transferred to
 /// another queue, and answered ones are completed; every answer, wrap-up and completion has the matching
-/// agent state change, and agents sometimes go away. About 200 events per second of event time, so the
-/// windows slide and finished contacts are forgotten; about 1% of events arrive up to 2 minutes late
+/// agent state change, and agents sometimes go away. About 1% of events arrive up to 2 minutes late
 /// (within the default 5-minute lateness), which exercises the out-of-order paths.
 /// </summary>
 /// <remarks>
-/// Handling is compressed (talk ≈ 7 s, wrap-up ≈ 2.5 s) so that 500 agents produce the target event
-/// rate at ≈ 80% occupancy; the shape of the stream, not the realism of one call, is what is measured.
-/// The same seed always gives the same events.
+/// The <see cref="CentrePace"/> sets arrivals and handling times: at the compressed pace (the default) about
+/// 193 events per second of event time, at the realistic one about 10. The same seed and pace always give the
+/// same events.
 /// </remarks>
 internal sealed class EventGenerator
 {
@@ -22,17 +21,12 @@ internal sealed class EventGenerator
     public const int AgentCount = 500;
     public const int TeamSize = 20;
 
-    private const double ContactsPerSecond = 36;
     private const double AbandonShare = 0.20;
     private const double ShortAbandonShare = 0.30;
     private const double TransferShare = 0.05;
     private const double AwayShare = 0.03;
     private const double LateShare = 0.01;
     private const double CustomerShare = 0.70;
-
-    // Drawn uniformly, this many customers make ≈10% of contacts repeats once a day of history is kept
-    // (25 contacts a second carry a customer id: about 2.2 million a day).
-    private const int CustomerPool = 20_000_000;
 
     private static readonly string[] Channels = ["voice", "chat", "sms", "video"];
 
@@ -47,14 +41,16 @@ internal sealed class EventGenerator
     private readonly List<SimulatedAgent>[] _queueAgents = new List<SimulatedAgent>[QueueCount];
     private readonly SimulatedAgent[] _agents = new SimulatedAgent[AgentCount];
     private readonly long _startMs;
+    private readonly CentrePace _pace;
     private long _nowMs;
     private long _order;
     private long _nextEventId;
     private long _nextContactId;
 
-    public EventGenerator(int seed, DateTimeOffset start)
+    public EventGenerator(int seed, DateTimeOffset start, CentrePace pace)
     {
         _random = new Random(seed);
+        _pace = pace;
         _startMs = start.ToUnixTimeMilliseconds();
         _nowMs = _startMs;
         for (var q = 0; q < QueueCount; q++)
@@ -158,7 +154,7 @@ internal sealed class EventGenerator
     private void Arrive()
     {
         var queue = PickWeightedQueue();
-        var customer = _random.NextDouble() < CustomerShare ? $"u{_random.Next(CustomerPool)}" : null;
+        var customer = _random.NextDouble() < CustomerShare ? $"u{_random.Next(_pace.CustomerPool)}" : null;
         var contact = new SimulatedContact($"c{_nextContactId++}");
         Emit(new ContactQueued(NextId(), At(_nowMs), contact.Id, _queues[queue], _queueChannels[queue], customer));
         if (_random.NextDouble() < AbandonShare)
@@ -171,7 +167,7 @@ internal sealed class EventGenerator
             Enqueue(queue, contact);
         }
 
-        var gapMs = (long)Math.Ceiling(-Math.Log(1 - _random.NextDouble()) * 1000 / ContactsPerSecond);
+        var gapMs = (long)Math.Ceiling(-Math.Log(1 - _random.NextDouble()) * 1000 / _pace.ContactsPerSecond);
         Schedule(_nowMs + gapMs, new Step(StepKind.Arrival, null, null));
     }
 
@@ -189,19 +185,19 @@ internal sealed class EventGenerator
         Reserve(free[_random.Next(free.Count)], contact);
     }
 
-    // The agent is offered the contact and answers after a ring of 1–5 s.
+    // The agent is offered the contact and answers after a ring.
     private void Reserve(SimulatedAgent agent, SimulatedContact contact)
     {
         agent.IsFree = false;
-        Schedule(_nowMs + Uniform(1_000, 5_000), new Step(StepKind.Answer, agent, contact));
+        Schedule(_nowMs + Uniform(_pace.RingMs), new Step(StepKind.Answer, agent, contact));
     }
 
     private void Answer(SimulatedAgent agent, SimulatedContact contact)
     {
         Emit(new ContactAnswered(NextId(), At(_nowMs), contact.Id, agent.Id));
         Emit(new AgentStateChanged(NextId(), At(_nowMs), agent.Id, AgentState.Busy, null, null, null, null));
-        contact.TalkMs = Uniform(3_000, 11_000);
-        contact.HoldMs = _random.NextDouble() < 0.2 ? Uniform(1_000, 5_000) : 0;
+        contact.TalkMs = Uniform(_pace.TalkMs);
+        contact.HoldMs = _random.NextDouble() < 0.2 ? Uniform(_pace.HoldMs) : 0;
         Schedule(_nowMs + contact.TalkMs + contact.HoldMs, new Step(StepKind.TalkEnd, agent, contact));
     }
 
@@ -218,7 +214,7 @@ internal sealed class EventGenerator
         }
 
         Emit(new AgentStateChanged(NextId(), At(_nowMs), agent.Id, AgentState.Wrapup, null, null, null, null));
-        var wrapMs = Uniform(1_000, 4_000);
+        var wrapMs = Uniform(_pace.WrapMs);
         contact.WrapMs = wrapMs;
         Schedule(_nowMs + wrapMs, new Step(StepKind.WrapEnd, agent, transferred ? null : contact));
     }
@@ -240,7 +236,7 @@ internal sealed class EventGenerator
         if (_random.NextDouble() < AwayShare)
         {
             Emit(new AgentStateChanged(NextId(), At(_nowMs), agent.Id, AgentState.Away, null, null, null, "break"));
-            Schedule(_nowMs + Uniform(30_000, 180_000), new Step(StepKind.AwayEnd, agent, null));
+            Schedule(_nowMs + Uniform(_pace.AwayMs), new Step(StepKind.AwayEnd, agent, null));
             return;
         }
 
@@ -313,6 +309,8 @@ internal sealed class EventGenerator
     }
 
     private long Uniform(long minMs, long maxMs) => minMs + _random.NextInt64(maxMs - minMs);
+
+    private long Uniform((long Min, long Max) rangeMs) => Uniform(rangeMs.Min, rangeMs.Max);
 
     private string NextId() => $"e{_nextEventId++}";
 
