@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Interleaved A/B of the engine's steady state: builds the benchmark project at a commit (A) and in the
+# working tree (B), runs them alternately, and prints every run and the median events/s of each side.
+#
+#   bash scripts/ab-engine.sh <commit> [runs] [benchmark arguments...]
+#
+# Runs default to 6 pairs; the arguments to the true steady state at the realistic pace. On a shared guest a
+# single run can move by ±30% (docs/performance.md, "Sixth pass"): compare medians of many pairs, never one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+if [ $# -lt 1 ]; then
+  echo "usage: bash scripts/ab-engine.sh <commit> [runs] [benchmark arguments...]" >&2
+  exit 2
+fi
+
+commit=$(git rev-parse --short "$1")
+runs=${2:-6}
+shift $(( $# >= 2 ? 2 : 1 ))
+if [ $# -eq 0 ]; then
+  set -- --steady --pace realistic --events 4000000 --steady-from 2500000
+fi
+
+before=$(mktemp -d)
+trap 'git -C "$root" worktree remove --force "$before/tree" >/dev/null 2>&1 || true; rm -rf "$before"' EXIT
+git worktree add --quiet --detach "$before/tree" "$commit"
+echo "Building A ($commit) and B (working tree)..."
+dotnet build "$before/tree/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
+dotnet build "$root/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
+
+# The steady line's events/s column.
+measure() {
+  (cd "$1/tests/Wallboard.Benchmarks" && dotnet bin/Release/net10.0/Wallboard.Benchmarks.dll "${@:2}") |
+    awk -F'|' '$2 ~ /steady/ { gsub(/[ ,]/, "", $4); print $4 }'
+}
+
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+a_runs=()
+b_runs=()
+for pair in $(seq 1 "$runs"); do
+  # Alternate which side goes first, so that neither always follows the other.
+  if [ $((pair % 2)) -eq 1 ]; then
+    a=$(measure "$before/tree" "$@"); b=$(measure "$root" "$@")
+  else
+    b=$(measure "$root" "$@"); a=$(measure "$before/tree" "$@")
+  fi
+  a_runs+=("$a")
+  b_runs+=("$b")
+  echo "pair $pair: A $a  B $b events/s"
+done
+
+echo "median events/s: A ($commit) $(printf '%s\n' "${a_runs[@]}" | median), B (working tree) $(printf '%s\n' "${b_runs[@]}" | median)"
