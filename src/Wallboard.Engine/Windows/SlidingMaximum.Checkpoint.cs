@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Wallboard.Engine.Checkpoints;
 
 namespace Wallboard.Engine.Windows;
@@ -14,10 +13,10 @@ internal sealed partial class SlidingMaximum
     {
         get
         {
-            var length = (3 * _openSecond.Length) + _open.CaptureLength + _sealed.CaptureLength;
-            for (var slot = 0; slot < _openSecond.Length; slot++)
+            var length = (3 * _slots.Length) + _open.CaptureLength + _sealed.CaptureLength;
+            foreach (ref readonly var open in _slots.AsSpan())
             {
-                length += _openSecond[slot] == NoSecond ? 0 : _openValues[slot]!.Count;
+                length += open.Second == NoSecond ? 0 : open.Count;
             }
 
             return length;
@@ -30,22 +29,21 @@ internal sealed partial class SlidingMaximum
     /// </summary>
     public Image Capture(CaptureBuffer<long> into)
     {
-        var slots = _openSecond.Length;
+        var slots = _slots.Length;
         var copy = into.Append(3 * slots);
-        _openSecond.CopyTo(copy);
-        _openMax.CopyTo(copy[slots..]);
         for (var slot = 0; slot < slots; slot++)
         {
-            var values = _openSecond[slot] == NoSecond ? null : _openValues[slot];
-            copy[(2 * slots) + slot] = values?.Count ?? -1;
+            ref readonly var open = ref _slots[slot];
+            copy[slot] = open.Second;
+            copy[slots + slot] = open.Max;
+            copy[(2 * slots) + slot] = open.Second == NoSecond ? -1 : open.Count;
         }
 
-        for (var slot = 0; slot < slots; slot++)
+        foreach (ref readonly var open in _slots.AsSpan())
         {
-            if (_openSecond[slot] != NoSecond)
+            if (open.Second != NoSecond)
             {
-                var values = _openValues[slot]!;
-                CollectionsMarshal.AsSpan(values).CopyTo(into.Append(values.Count));
+                open.CopyTo(into.Append(open.Count));
             }
         }
 
@@ -56,7 +54,8 @@ internal sealed partial class SlidingMaximum
 
     public void Load(CheckpointReader reader)
     {
-        if (reader.ReadCount() != _openSecond.Length)
+        var slots = _slots.Length;
+        if (reader.ReadCount() != slots)
         {
             throw new InvalidDataException("The checkpoint's lateness differs.");
         }
@@ -65,28 +64,27 @@ internal sealed partial class SlidingMaximum
         _nextToSeal = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
         _todaySealedMax = reader.ReadInt64();
-        reader.ReadLongs(_openSecond);
-        reader.ReadLongs(_openMax);
-        for (var slot = 0; slot < _openSecond.Length; slot++)
-        {
-            if (_openSecond[slot] != NoSecond)
-            {
-                _openValues[slot] = [.. reader.ReadLongs()];
-            }
-        }
-
-        _open.Load(reader);
-        _sealed.Load(reader);
+        var seconds = new long[slots];
+        var maxima = new long[slots];
+        reader.ReadLongs(seconds);
+        reader.ReadLongs(maxima);
         _openCount = 0;
         Array.Clear(_openBits);
-        for (var slot = 0; slot < _openSecond.Length; slot++)
+        for (var slot = 0; slot < slots; slot++)
         {
-            if (_openSecond[slot] != NoSecond)
+            ref var open = ref _slots[slot];
+            open.Second = seconds[slot];
+            open.Max = maxima[slot];
+            open.Load(open.Second == NoSecond ? [] : reader.ReadLongs());
+            if (open.Second != NoSecond)
             {
                 _openCount++;
                 _openBits[slot >> 6] |= 1UL << slot;
             }
         }
+
+        _open.Load(reader);
+        _sealed.Load(reader);
     }
 
     /// <summary>The maxima as <see cref="Capture"/> copied them, written outside the engine's lock.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -19,15 +21,16 @@ internal sealed partial class SlidingMaximum
     private readonly long _lateness;
     private readonly long _longestWindow;
     private readonly int _openMask;
-    private readonly long[] _openSecond;
+
+    // Everything about one open second in one 32-byte slot (two to a cache line): opening, raising and sealing a
+    // second each read one line of it, where separate arrays of seconds, maxima and value lists cost four or five.
+    private readonly OpenSlot[] _slots;
 
     // One bit per slot of the ring, set while the slot holds an open second: sealing finds the open seconds of
     // a stretch from one cache line instead of reading a slot per second of it, which on a scope recording once
     // a minute (an agent) was most of the cost of moving its clock.
     private readonly ulong[] _openBits;
     private readonly int _slotsPerWord;
-    private readonly long[] _openMax;
-    private readonly List<long>?[] _openValues;
     private readonly MonotonicDeque _open;
     private readonly MonotonicDeque _sealed;
     private long _now = long.MinValue / 4;
@@ -42,12 +45,14 @@ internal sealed partial class SlidingMaximum
         _longestWindow = longestWindowSeconds;
         var openSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(latenessSeconds + 1));
         _openMask = openSize - 1;
-        _openSecond = new long[openSize];
-        Array.Fill(_openSecond, NoSecond);
+        _slots = new OpenSlot[openSize];
+        for (var slot = 0; slot < openSize; slot++)
+        {
+            _slots[slot] = new OpenSlot { Second = NoSecond, First = Empty };
+        }
+
         _openBits = new ulong[Math.Max(1, openSize / 64)];
         _slotsPerWord = Math.Min(64, openSize);
-        _openMax = new long[openSize];
-        _openValues = new List<long>?[openSize];
         _open = new MonotonicDeque(openSize);
         _sealed = new MonotonicDeque(16);
     }
@@ -84,19 +89,29 @@ internal sealed partial class SlidingMaximum
         }
 
         var slot = (int)(second & _openMask);
-        if (_openSecond[slot] != second)
+        ref var open = ref _slots[slot];
+        if (open.Second != second)
         {
             _openCount++;
-            _openSecond[slot] = second;
+            open.Second = second;
             _openBits[slot >> 6] |= 1UL << slot;
-            _openMax[slot] = Empty;
-            (_openValues[slot] ??= []).Clear();
+            open.Max = Empty;
+            open.First = Empty;
+            open.More?.Clear();
         }
 
-        _openValues[slot]!.Add(value);
-        if (value > _openMax[slot])
+        if (open.First == Empty)
         {
-            _openMax[slot] = value;
+            open.First = value;
+        }
+        else
+        {
+            (open.More ??= []).Add(value);
+        }
+
+        if (value > open.Max)
+        {
+            open.Max = value;
             _open.Raise(second, value);
         }
     }
@@ -105,23 +120,18 @@ internal sealed partial class SlidingMaximum
     public void Remove(long second, long value)
     {
         var slot = (int)(second & _openMask);
-        if (second < _nextToSeal || _openSecond[slot] != second || !_openValues[slot]!.Remove(value))
+        ref var open = ref _slots[slot];
+        if (second < _nextToSeal || open.Second != second || !open.Remove(value))
         {
             return;
         }
 
-        if (value < _openMax[slot])
+        if (value < open.Max)
         {
             return;
         }
 
-        var max = Empty;
-        foreach (var remaining in _openValues[slot]!)
-        {
-            max = Math.Max(max, remaining);
-        }
-
-        _openMax[slot] = max;
+        open.Max = open.Largest();
         RebuildOpenDeque();
     }
 
@@ -173,8 +183,9 @@ internal sealed partial class SlidingMaximum
 
     private void Seal(long second, int slot)
     {
-        System.Diagnostics.Debug.Assert(_openSecond[slot] == second, "A slot in the stretch to seal holds the one second of the stretch that maps to it.");
-        var max = _openMax[slot];
+        ref var open = ref _slots[slot];
+        System.Diagnostics.Debug.Assert(open.Second == second, "A slot in the stretch to seal holds the one second of the stretch that maps to it.");
+        var max = open.Max;
         if (max >= 0)
         {
             _sealed.Push(second, max);
@@ -184,9 +195,10 @@ internal sealed partial class SlidingMaximum
             }
         }
 
-        _openSecond[slot] = NoSecond;
+        open.Second = NoSecond;
+        open.First = Empty;
+        open.More?.Clear();
         _openBits[slot >> 6] &= ~(1UL << slot);
-        _openValues[slot]!.Clear();
         _openCount--;
     }
 
@@ -195,11 +207,93 @@ internal sealed partial class SlidingMaximum
         _open.Clear();
         for (var second = Math.Max(_nextToSeal, _now - _openMask); second <= _now; second++)
         {
-            var slot = (int)(second & _openMask);
-            if (_openSecond[slot] == second && _openMax[slot] >= 0)
+            ref var open = ref _slots[(int)(second & _openMask)];
+            if (open.Second == second && open.Max >= 0)
             {
-                _open.Push(second, _openMax[slot]);
+                _open.Push(second, open.Max);
             }
+        }
+    }
+
+    /// <summary>
+    /// One open second: its largest value and the values themselves, in the order added (the first inline,
+    /// since a scope rarely records two waits in one second), so that a retraction stays exact.
+    /// </summary>
+    private struct OpenSlot
+    {
+        public long Second;
+        public long Max;
+
+        /// <summary>The first value, or <see cref="Empty"/> when the second holds none (and then <see cref="More"/> is empty too).</summary>
+        public long First;
+        public List<long>? More;
+
+        public readonly int Count => (First == Empty ? 0 : 1) + (More?.Count ?? 0);
+
+        /// <summary>Copies the values, in the order added, to the start of <paramref name="into"/> (at least <see cref="Count"/> long).</summary>
+        public readonly void CopyTo(Span<long> into)
+        {
+            if (First == Empty)
+            {
+                return;
+            }
+
+            into[0] = First;
+            if (More is not null)
+            {
+                CollectionsMarshal.AsSpan(More).CopyTo(into[1..]);
+            }
+        }
+
+        /// <summary>Sets the values, in the order added (none for a second whose values were all retracted).</summary>
+        public void Load(ReadOnlySpan<long> values)
+        {
+            First = values.IsEmpty ? Empty : values[0];
+            More?.Clear();
+            if (values.Length > 1)
+            {
+                (More ??= []).AddRange(values[1..]);
+            }
+        }
+
+        /// <summary>Removes the first occurrence of <paramref name="value"/>, as <see cref="List{T}.Remove"/> would.</summary>
+        public bool Remove(long value)
+        {
+            if (First == Empty)
+            {
+                return false;
+            }
+
+            if (First != value)
+            {
+                return More is not null && More.Remove(value);
+            }
+
+            if (More is { Count: > 0 })
+            {
+                First = More[0];
+                More.RemoveAt(0);
+            }
+            else
+            {
+                First = Empty;
+            }
+
+            return true;
+        }
+
+        public readonly long Largest()
+        {
+            var max = First;
+            if (More is not null)
+            {
+                foreach (var value in More)
+                {
+                    max = Math.Max(max, value);
+                }
+            }
+
+            return max;
         }
     }
 }
