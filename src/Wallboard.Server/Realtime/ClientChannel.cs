@@ -90,13 +90,13 @@ internal sealed class ClientChannel(HubConnectionContext connection)
             }
 
             var write = Connection.WriteAsync(message, Connection.ConnectionAborted);
-            if (!write.IsCompleted)
+            if (!write.IsCompletedSuccessfully)
             {
+                // In flight, or ended by the connection closing: the rest goes on once the write is awaited.
                 _ = AwaitThenRunAsync(write, catchUp);
                 return;
             }
 
-            Observe(write);
             message = null;
         }
     }
@@ -113,19 +113,6 @@ internal sealed class ClientChannel(HubConnectionContext connection)
         }
 
         Run(null, catchUp);
-    }
-
-    private static void Observe(ValueTask write)
-    {
-        try
-        {
-            // Completed: reading its outcome does not block.
-            write.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            // The connection is closing; OnDisconnected removes it.
-        }
     }
 
     private SerializedHubMessage? NextCatchUp(Func<ClientChannel, PushKinds, SerializedHubMessage?> catchUp)

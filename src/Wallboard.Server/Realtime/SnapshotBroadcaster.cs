@@ -260,6 +260,6 @@ internal sealed partial class SnapshotBroadcaster(
     [LoggerMessage(Level = LogLevel.Error, Message = "A broadcast failed; the next one retries")]
     private partial void LogBroadcastFailed(Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up {Kind} for client {ConnectionId} failed; its next push tries again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up {Kind} for client {ConnectionId} failed; the client keeps what it showed until that kind changes again")]
     private partial void LogCatchUpFailed(Exception error, PushKinds kind, string connectionId);
 }
