@@ -13,10 +13,10 @@ internal sealed partial class SlidingMaximum
     {
         get
         {
-            var length = (3 * _slots.Length) + _open.CaptureLength + _sealed.CaptureLength;
-            foreach (ref readonly var open in _slots.AsSpan())
+            var length = (3 * _checkpointSlots) + _open.CaptureLength + _sealed.CaptureLength;
+            for (var i = 0; i < _count; i++)
             {
-                length += open.Second == NoSecond ? 0 : open.Count;
+                length += _slots[Physical(i)].Count;
             }
 
             return length;
@@ -27,24 +27,41 @@ internal sealed partial class SlidingMaximum
     /// Copies the open seconds, each one's count of values (or -1), the values, and both deques into
     /// <paramref name="into"/>, for a checkpoint.
     /// </summary>
+    /// <remarks>
+    /// The image describes a ring of one slot per second of the lateness, the second's slot being the second
+    /// modulo its size (the layout the maxima kept before they held only the seconds that recorded something),
+    /// so that checkpoints stay readable across the change.
+    /// </remarks>
     public Image Capture(CaptureBuffer<long> into)
     {
-        var slots = _slots.Length;
+        var slots = _checkpointSlots;
         var copy = into.Append(3 * slots);
-        for (var slot = 0; slot < slots; slot++)
+        copy[..slots].Fill(NoSecond);
+        copy.Slice(slots, slots).Fill(Empty);
+        copy.Slice(2 * slots, slots).Fill(-1);
+
+        // Open seconds span fewer seconds than the ring has slots, so in time order their slots rise, wrapping at
+        // most once: slot order is the wrapped part first, then the rest.
+        var wrap = 0;
+        while (wrap < _count && SlotOf(_slots[Physical(wrap)].Second) >= SlotOf(_slots[_head].Second))
         {
-            ref readonly var open = ref _slots[slot];
-            copy[slot] = open.Second;
-            copy[slots + slot] = open.Max;
-            copy[(2 * slots) + slot] = open.Second == NoSecond ? -1 : open.Count;
+            wrap++;
         }
 
-        foreach (ref readonly var open in _slots.AsSpan())
+        for (var i = 0; i < _count; i++)
         {
-            if (open.Second != NoSecond)
-            {
-                open.CopyTo(into.Append(open.Count));
-            }
+            ref readonly var open = ref _slots[Physical(i)];
+            var slot = SlotOf(open.Second);
+            copy[slot] = open.Second;
+            copy[slots + slot] = open.Max;
+            copy[(2 * slots) + slot] = open.Count;
+        }
+
+        // Appending may move the buffer, so the values come after the slots are filled in.
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var open = ref _slots[Physical((wrap + i) % _count)];
+            open.CopyTo(into.Append(open.Count));
         }
 
         _open.Capture(into);
@@ -54,7 +71,7 @@ internal sealed partial class SlidingMaximum
 
     public void Load(CheckpointReader reader)
     {
-        var slots = _slots.Length;
+        var slots = _checkpointSlots;
         if (reader.ReadCount() != slots)
         {
             throw new InvalidDataException("The checkpoint's lateness differs.");
@@ -68,24 +85,29 @@ internal sealed partial class SlidingMaximum
         var maxima = new long[slots];
         reader.ReadLongs(seconds);
         reader.ReadLongs(maxima);
-        _openCount = 0;
-        Array.Clear(_openBits);
+        var opened = new List<OpenSlot>();
         for (var slot = 0; slot < slots; slot++)
         {
-            ref var open = ref _slots[slot];
-            open.Second = seconds[slot];
-            open.Max = maxima[slot];
-            open.Load(open.Second == NoSecond ? [] : reader.ReadLongs());
-            if (open.Second != NoSecond)
+            if (seconds[slot] == NoSecond)
             {
-                _openCount++;
-                _openBits[slot >> 6] |= 1UL << slot;
+                continue;
             }
+
+            var open = new OpenSlot { Second = seconds[slot], Max = maxima[slot] };
+            open.Load(reader.ReadLongs());
+            opened.Add(open);
         }
 
+        opened.Sort((left, right) => left.Second.CompareTo(right.Second));
+        _slots = new OpenSlot[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, opened.Count))];
+        opened.CopyTo(_slots);
+        _head = 0;
+        _count = opened.Count;
         _open.Load(reader);
         _sealed.Load(reader);
     }
+
+    private int SlotOf(long second) => (int)(second & (_checkpointSlots - 1));
 
     /// <summary>The maxima as <see cref="Capture"/> copied them, written outside the engine's lock.</summary>
     internal readonly struct Image(long now, long nextToSeal, long todayStart, long todaySealedMax, int slots)

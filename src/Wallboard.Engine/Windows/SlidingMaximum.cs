@@ -18,41 +18,29 @@ internal sealed partial class SlidingMaximum
 
     private readonly long _lateness;
     private readonly long _longestWindow;
-    private readonly int _openMask;
 
-    // Everything about one open second in one 32-byte slot (two to a cache line): opening, raising and sealing a
-    // second each read one line of it, where separate arrays of seconds, maxima and value lists cost four or five.
-    private readonly OpenSlot[] _slots;
+    // The size of the ring a checkpoint describes the open seconds in (one slot per second of the lateness).
+    private readonly int _checkpointSlots;
 
-    // One bit per slot of the ring, set while the slot holds an open second: sealing finds the open seconds of
-    // a stretch from one cache line instead of reading a slot per second of it, which on a scope recording once
-    // a minute (an agent) was most of the cost of moving its clock.
-    private readonly ulong[] _openBits;
-    private readonly int _slotsPerWord;
-    private readonly MonotonicDeque _open;
-    private readonly MonotonicDeque _sealed;
+    // Only the seconds that recorded something are open, in time order, in a circular buffer that grows to the
+    // most open at once (at most lateness + 1). A scope recording a wait a minute (an agent) keeps five or six, in
+    // one or two cache lines, where a slot per second of the lateness spread them over 16 KB that every move of
+    // its clock and every wait read cold.
+    private OpenSlot[] _slots = new OpenSlot[4];
+    private int _head;
+    private int _count;
+    private readonly MonotonicDeque _open = new(4);
+    private readonly MonotonicDeque _sealed = new(16);
     private long _now = long.MinValue / 4;
     private long _nextToSeal = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
     private long _todaySealedMax = Empty;
-    private int _openCount;
 
     public SlidingMaximum(long latenessSeconds, long longestWindowSeconds)
     {
         _lateness = latenessSeconds;
         _longestWindow = longestWindowSeconds;
-        var openSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(latenessSeconds + 1));
-        _openMask = openSize - 1;
-        _slots = new OpenSlot[openSize];
-        for (var slot = 0; slot < openSize; slot++)
-        {
-            _slots[slot] = new OpenSlot { Second = NoSecond, First = Empty };
-        }
-
-        _openBits = new ulong[Math.Max(1, openSize / 64)];
-        _slotsPerWord = Math.Min(64, openSize);
-        _open = new MonotonicDeque(openSize);
-        _sealed = new MonotonicDeque(16);
+        _checkpointSlots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(latenessSeconds + 1));
     }
 
     public void AdvanceTo(long now, long todayStart)
@@ -86,18 +74,7 @@ internal sealed partial class SlidingMaximum
             return;
         }
 
-        var slot = (int)(second & _openMask);
-        ref var open = ref _slots[slot];
-        if (open.Second != second)
-        {
-            _openCount++;
-            open.Second = second;
-            _openBits[slot >> 6] |= 1UL << slot;
-            open.Max = Empty;
-            open.First = Empty;
-            open.More?.Clear();
-        }
-
+        ref var open = ref Open(second);
         if (open.First == Empty)
         {
             open.First = value;
@@ -117,14 +94,19 @@ internal sealed partial class SlidingMaximum
     /// <summary>Retracts one earlier <see cref="Add"/> of <paramref name="value"/> at an open second.</summary>
     public void Remove(long second, long value)
     {
-        var slot = (int)(second & _openMask);
-        ref var open = ref _slots[slot];
-        if (second < _nextToSeal || open.Second != second || !open.Remove(value))
+        if (second < _nextToSeal)
         {
             return;
         }
 
-        if (value < open.Max)
+        var index = IndexOf(second);
+        if (index == _count)
+        {
+            return;
+        }
+
+        ref var open = ref _slots[Physical(index)];
+        if (open.Second != second || !open.Remove(value) || value < open.Max)
         {
             return;
         }
@@ -143,73 +125,127 @@ internal sealed partial class SlidingMaximum
     /// <summary>Largest value recorded since the daily reset, or -1.</summary>
     public long Today() => Math.Max(_todaySealedMax, _open.FirstAfter(_todayStart - 1));
 
-    private void SealThrough(long lastToSeal)
+    // The open second's slot, opened (empty) when the second has none yet. Events mostly arrive in order, so
+    // the second is usually the newest open one or newer; an older one is found by bisection and inserted.
+    private ref OpenSlot Open(long second)
     {
-        // Open seconds span at most lateness + 1 seconds, so one pass over the ring finds them all, in time order
-        // from the slot of the first second to seal; a scope that recorded nothing lately (most agents, most
-        // seconds) has none and skips it.
-        var second = _nextToSeal;
-        var remaining = Math.Min(lastToSeal, _nextToSeal + _openMask) - second + 1;
-        while (remaining > 0 && _openCount > 0)
+        if (_count > 0)
         {
-            var slot = (int)(second & _openMask);
-            var ahead = _openBits[slot >> 6] >> slot;
-            if (ahead == 0)
+            ref var newest = ref _slots[Physical(_count - 1)];
+            if (newest.Second == second)
             {
-                // Nothing open in the rest of this word (slot & 63 is the shift the line above applied).
-                var rest = _slotsPerWord - (slot & 63);
-                second += rest;
-                remaining -= rest;
-                continue;
+                return ref newest;
             }
 
-            var skipped = System.Numerics.BitOperations.TrailingZeroCount(ahead);
-            if (skipped >= remaining)
+            if (newest.Second > second)
+            {
+                var index = IndexOf(second);
+                if (_slots[Physical(index)].Second == second)
+                {
+                    return ref _slots[Physical(index)];
+                }
+
+                return ref InsertAt(index, second);
+            }
+        }
+
+        return ref InsertAt(_count, second);
+    }
+
+    // The logical index of the first open second at or after the given one (_count when there is none).
+    private int IndexOf(long second)
+    {
+        var low = 0;
+        var high = _count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_slots[Physical(mid)].Second < second)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private ref OpenSlot InsertAt(int index, long second)
+    {
+        if (_count == _slots.Length)
+        {
+            Grow();
+        }
+
+        // The free slot past the newest keeps the value list of a second sealed earlier: the new second takes it.
+        var spare = _slots[Physical(_count)].More;
+        for (var i = _count; i > index; i--)
+        {
+            _slots[Physical(i)] = _slots[Physical(i - 1)];
+        }
+
+        _count++;
+        ref var open = ref _slots[Physical(index)];
+        spare?.Clear();
+        open = new OpenSlot { Second = second, Max = Empty, First = Empty, More = spare };
+        return ref open;
+    }
+
+    private void Grow()
+    {
+        var slots = new OpenSlot[_slots.Length * 2];
+        for (var i = 0; i < _count; i++)
+        {
+            slots[i] = _slots[Physical(i)];
+        }
+
+        _slots = slots;
+        _head = 0;
+    }
+
+    private void SealThrough(long lastToSeal)
+    {
+        while (_count > 0)
+        {
+            ref var open = ref _slots[_head];
+            if (open.Second > lastToSeal)
             {
                 break;
             }
 
-            second += skipped;
-            remaining -= skipped + 1;
-            Seal(second, slot + skipped);
-            second++;
+            if (open.Max >= 0)
+            {
+                _sealed.Push(open.Second, open.Max);
+                if (open.Second >= _todayStart)
+                {
+                    _todaySealedMax = Math.Max(_todaySealedMax, open.Max);
+                }
+            }
+
+            open.Second = NoSecond;
+            _head = (_head + 1) & (_slots.Length - 1);
+            _count--;
         }
 
         _nextToSeal = lastToSeal + 1;
         _open.DropThrough(lastToSeal);
     }
 
-    private void Seal(long second, int slot)
-    {
-        ref var open = ref _slots[slot];
-        System.Diagnostics.Debug.Assert(open.Second == second, "A slot in the stretch to seal holds the one second of the stretch that maps to it.");
-        var max = open.Max;
-        if (max >= 0)
-        {
-            _sealed.Push(second, max);
-            if (second >= _todayStart)
-            {
-                _todaySealedMax = Math.Max(_todaySealedMax, max);
-            }
-        }
-
-        open.Second = NoSecond;
-        open.First = Empty;
-        open.More?.Clear();
-        _openBits[slot >> 6] &= ~(1UL << slot);
-        _openCount--;
-    }
-
     private void RebuildOpenDeque()
     {
         _open.Clear();
-        for (var second = Math.Max(_nextToSeal, _now - _openMask); second <= _now; second++)
+        for (var i = 0; i < _count; i++)
         {
-            ref var open = ref _slots[(int)(second & _openMask)];
-            if (open.Second == second && open.Max >= 0)
+            ref var open = ref _slots[Physical(i)];
+            if (open.Max >= 0)
             {
-                _open.Push(second, open.Max);
+                _open.Push(open.Second, open.Max);
             }
         }
     }
+
+    private int Physical(int logical) => (_head + logical) & (_slots.Length - 1);
 }

@@ -1,3 +1,4 @@
+using Wallboard.Engine.Checkpoints;
 using Wallboard.Engine.Windows;
 
 namespace Wallboard.Engine.Tests.Windows;
@@ -272,5 +273,92 @@ public class SlidingMaximumTests
             var todayStart = now / Day * Day;
             Assert.Equal(points.Where(point => point.Second >= todayStart).Select(point => point.Value).DefaultIfEmpty(-1).Max(), maximum.Today());
         }
+    }
+
+    // The image keeps the layout of a ring of one slot per second of the lateness (second modulo its size), so
+    // that checkpoints written before the maxima held only the seconds that recorded something still load. The
+    // clock runs far enough that the open seconds wrap round that ring many times.
+    [Fact]
+    public void Checkpoint_OpenSecondsAcrossTheRingsWrap_LoadsToMaximaThatBehaveTheSame()
+    {
+        const long Lateness = 20;
+        var random = new Random(7);
+        var original = new SlidingMaximum(Lateness, 90);
+        var points = new List<(long Second, long Value)>();
+        long now = 1000;
+        original.AdvanceTo(now, 0);
+        for (var step = 0; step < 3000; step++)
+        {
+            if (random.Next(4) == 0)
+            {
+                now += random.Next(1, 4);
+                original.AdvanceTo(now, 0);
+                points.RemoveAll(point => point.Second < now - Lateness);
+            }
+
+            var second = now - random.Next(0, (int)Lateness + 1);
+            long value = random.Next(0, 1000);
+            original.Add(second, value);
+            points.Add((second, value));
+
+            if (step % 97 != 0)
+            {
+                continue;
+            }
+
+            var (copy, openSeconds) = RoundTrip(original, Lateness);
+            Assert.Equal(points.Select(point => point.Second).Distinct().Order(), openSeconds.Order());
+            Assert.All(openSeconds, openSecond => Assert.InRange(openSecond, now - Lateness, now));
+
+            // Retract every open value in a random order, moving both clocks on: the copy must hold the same values.
+            foreach (var (pointSecond, pointValue) in points.OrderBy(_ => random.Next()).ToList())
+            {
+                original.Remove(pointSecond, pointValue);
+                copy.Remove(pointSecond, pointValue);
+                foreach (var window in new long[] { 5, 30, 90 })
+                {
+                    Assert.Equal(original.Window(window), copy.Window(window));
+                }
+
+                Assert.Equal(original.Today(), copy.Today());
+            }
+
+            points.Clear();
+            now += 1;
+            original.AdvanceTo(now, 0);
+            copy.AdvanceTo(now, 0);
+            Assert.Equal(original.Window(90), copy.Window(90));
+        }
+    }
+
+    private static (SlidingMaximum Copy, List<long> OpenSeconds) RoundTrip(SlidingMaximum maximum, long lateness)
+    {
+        var numbers = new CaptureBuffer<long>();
+        var image = maximum.Capture(numbers);
+        Assert.Equal(maximum.CaptureLength, numbers.Count);
+        using var stream = new MemoryStream();
+        using (var writer = new CheckpointWriter(stream))
+        {
+            Assert.Equal(numbers.Count, image.WriteTo(writer, numbers.Items));
+            writer.Flush();
+        }
+
+        // The open seconds as the image lays them out: each at its slot, the second modulo the ring's size.
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(lateness + 1));
+        var seconds = numbers.Items[..slots].ToArray();
+        var openSeconds = new List<long>();
+        for (var slot = 0; slot < slots; slot++)
+        {
+            if (seconds[slot] != long.MinValue)
+            {
+                Assert.Equal(slot, (int)(seconds[slot] & (slots - 1)));
+                openSeconds.Add(seconds[slot]);
+            }
+        }
+
+        var copy = new SlidingMaximum(lateness, 90);
+        using var reader = new CheckpointReader(new MemoryStream(stream.ToArray()));
+        copy.Load(reader);
+        return (copy, openSeconds);
     }
 }
