@@ -244,4 +244,31 @@ public class RepeatContactKpiTests
 
         Assert.Null(harness.Kpi(KpiId.Fcr));
     }
+
+    // A customer's history is dropped once it holds nothing within the horizon, and the object is reused. Here x's
+    // first history (h1) is dropped while the queue of expiries still holds an entry for it (contact c3 turned out to
+    // be y's), and x's next contact gets z's dropped history (h2). When h1's stale entry comes up, x's registration
+    // (h2) must stay: x's contact at 1100 s is a repeat of the one at 920 s.
+    [Fact]
+    public void RepeatContactRate_StaleExpiryOfADroppedHistory_KeepsTheCustomersCurrentHistory()
+    {
+        var harness = TenMinuteHorizon();
+        harness.Queued(0, "c1", customer: "x");
+        harness.Abandoned(1, "c1");
+        harness.Queued(10, "c2", customer: "z");
+        harness.Abandoned(11, "c2");
+        harness.Queued(100, "c3", customer: "x");
+        harness.Abandoned(101, "c3");
+        harness.Queued(90, "c3", customer: "y");
+
+        // Expiries run 15 minutes (horizon and lateness) after each first queue: x's h1 at 900 s, z's h2 at 910 s.
+        harness.ClockTo(905);
+        harness.ClockTo(915);
+        harness.Queued(920, "c4", customer: "x");
+        harness.ClockTo(1005);
+        harness.Queued(1100, "c5", customer: "x");
+
+        // In the last 5 minutes: c4 and c5 carry a customer, and c5 repeats c4.
+        Assert.Equal(50, harness.Kpi(KpiId.RepeatContactRate));
+    }
 }
