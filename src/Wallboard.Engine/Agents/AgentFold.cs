@@ -116,9 +116,7 @@ internal sealed class AgentFold(ScopeRegistry scopes)
     {
         var occupied = after.Occupied - before.Occupied;
         var staffed = after.Staffed - before.Staffed;
-        writer.Count(scope, atMs, Counter.OccupiedDelta, occupied);
-        writer.Count(scope, atMs, Counter.OccupiedDeltaSeconds, occupied * second);
-        writer.Count(scope, atMs, Counter.StaffedDelta, staffed);
-        writer.Count(scope, atMs, Counter.StaffedDeltaSeconds, staffed * second);
+        Span<long> amounts = [occupied, occupied * second, staffed, staffed * second];
+        writer.Count(scope, atMs, Counter.OccupiedDelta, amounts);
     }
 }

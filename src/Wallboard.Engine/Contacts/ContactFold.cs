@@ -70,8 +70,8 @@ internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettin
         state.FirstQueue = queued.Queue;
         if (state.CustomerId is not null)
         {
-            CountInQueueScopes(ref state, atMs, Counter.CustomerContacts, 1, writer);
-            CountInQueueScopes(ref state, atMs, Counter.RepeatContacts, isRepeat ? 1 : 0, writer);
+            Span<long> amounts = [1, isRepeat ? 1 : 0];
+            CountInQueueScopes(ref state, atMs, Counter.CustomerContacts, amounts, writer);
         }
     }
 
@@ -86,9 +86,11 @@ internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettin
         state.Waiting = false;
         var waitMs = atMs - state.QueuedMs;
         var withinServiceLevel = waitMs <= (long)state.Settings!.ServiceLevelThreshold.TotalMilliseconds ? 1 : 0;
-        CountInContactScopes(ref state, atMs, Counter.Answered, 1, writer);
-        CountInContactScopes(ref state, atMs, Counter.AnswerWaitMs, waitMs, writer);
-        CountInContactScopes(ref state, atMs, Counter.AnsweredWithinServiceLevel, withinServiceLevel, writer);
+        Span<long> amounts = stackalloc long[Counter.AnswerWaitMs - Counter.Answered + 1];
+        amounts[Counter.Answered - Counter.Answered] = 1;
+        amounts[Counter.AnsweredWithinServiceLevel - Counter.Answered] = withinServiceLevel;
+        amounts[Counter.AnswerWaitMs - Counter.Answered] = waitMs;
+        CountInContactScopes(ref state, atMs, Counter.Answered, amounts, writer);
         WaitInContactScopes(ref state, atMs, waitMs, writer);
     }
 
@@ -103,9 +105,11 @@ internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettin
         state.Abandoned = true;
         var waitMs = atMs - state.QueuedMs;
         var isShort = waitMs < (long)state.Settings!.ShortAbandonThreshold.TotalMilliseconds ? 1 : 0;
-        CountInQueueScopes(ref state, atMs, Counter.Abandoned, 1, writer);
-        CountInQueueScopes(ref state, atMs, Counter.AbandonWaitMs, waitMs, writer);
-        CountInQueueScopes(ref state, atMs, Counter.ShortAbandoned, isShort, writer);
+        Span<long> amounts = stackalloc long[Counter.AbandonWaitMs - Counter.Abandoned + 1];
+        amounts[Counter.Abandoned - Counter.Abandoned] = 1;
+        amounts[Counter.ShortAbandoned - Counter.Abandoned] = isShort;
+        amounts[Counter.AbandonWaitMs - Counter.Abandoned] = waitMs;
+        CountInQueueScopes(ref state, atMs, Counter.Abandoned, amounts, writer);
         writer.Wait(_all, atMs, waitMs);
         writer.Wait(state.QueueScope, atMs, waitMs);
         writer.Wait(state.ChannelScope, atMs, waitMs);
@@ -114,8 +118,8 @@ internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettin
     private void Transfer(ref ContactFoldState state, ContactTransferred transferred, long atMs, ContributionWriter writer)
     {
         state.Transferred = true;
-        CountInContactScopes(ref state, atMs, Counter.Transfers, 1, writer);
-        CountInContactScopes(ref state, atMs, Counter.Escalations, transferred.Escalation ? 1 : 0, writer);
+        Span<long> amounts = [1, transferred.Escalation ? 1 : 0];
+        CountInContactScopes(ref state, atMs, Counter.Transfers, amounts, writer);
     }
 
     private void Complete(ref ContactFoldState state, ContactCompleted completed, long atMs, bool isRepeat, ContributionWriter writer)
@@ -127,29 +131,35 @@ internal sealed class ContactFold(ScopeRegistry scopes, Func<string, QueueSettin
         var wrapMs = Milliseconds(completed.WrapSeconds);
         var resolvedFirstTime = completed.Resolved == true && !state.Transferred && !isRepeat;
         var outcome = completed.Outcome;
-        CountInContactScopes(ref state, atMs, Counter.Completed, 1, writer);
-        CountInContactScopes(ref state, atMs, Counter.HandleMs, talkMs + holdMs + wrapMs, writer);
-        CountInContactScopes(ref state, atMs, Counter.TalkMs, talkMs, writer);
-        CountInContactScopes(ref state, atMs, Counter.HoldMs, holdMs, writer);
-        CountInContactScopes(ref state, atMs, Counter.WrapMs, wrapMs, writer);
-        CountInContactScopes(ref state, atMs, Counter.FirstContactResolved, resolvedFirstTime ? 1 : 0, writer);
-        CountInContactScopes(ref state, atMs, Counter.UpsellOffered, outcome.UpsellOffered ? 1 : 0, writer);
-        CountInContactScopes(ref state, atMs, Counter.UpsellAccepted, outcome.UpsellAccepted ? 1 : 0, writer);
-        CountInContactScopes(ref state, atMs, Counter.CancellationRequested, outcome.CancellationRequested ? 1 : 0, writer);
-        CountInContactScopes(ref state, atMs, Counter.Saved, outcome.Saved ? 1 : 0, writer);
+        Span<long> amounts = stackalloc long[Counter.Saved - Counter.Completed + 1];
+        amounts[Counter.Completed - Counter.Completed] = 1;
+        amounts[Counter.HandleMs - Counter.Completed] = talkMs + holdMs + wrapMs;
+        amounts[Counter.TalkMs - Counter.Completed] = talkMs;
+        amounts[Counter.HoldMs - Counter.Completed] = holdMs;
+        amounts[Counter.WrapMs - Counter.Completed] = wrapMs;
+        amounts[Counter.FirstContactResolved - Counter.Completed] = resolvedFirstTime ? 1 : 0;
+        amounts[Counter.UpsellOffered - Counter.Completed] = outcome.UpsellOffered ? 1 : 0;
+        amounts[Counter.UpsellAccepted - Counter.Completed] = outcome.UpsellAccepted ? 1 : 0;
+        amounts[Counter.CancellationRequested - Counter.Completed] = outcome.CancellationRequested ? 1 : 0;
+        amounts[Counter.Saved - Counter.Completed] = outcome.Saved ? 1 : 0;
+        CountInContactScopes(ref state, atMs, Counter.Completed, amounts, writer);
     }
 
-    private void CountInQueueScopes(ref ContactFoldState state, long atMs, Counter counter, long amount, ContributionWriter writer)
+    private void CountInQueueScopes(ref ContactFoldState state, long atMs, Counter counter, long amount, ContributionWriter writer) =>
+        CountInQueueScopes(ref state, atMs, counter, new ReadOnlySpan<long>(in amount), writer);
+
+    // Consecutive counters of one measurement, written to each scope at once (see PaneRing.Add).
+    private void CountInQueueScopes(ref ContactFoldState state, long atMs, Counter first, ReadOnlySpan<long> amounts, ContributionWriter writer)
     {
-        writer.Count(_all, atMs, counter, amount);
-        writer.Count(state.QueueScope, atMs, counter, amount);
-        writer.Count(state.ChannelScope, atMs, counter, amount);
+        writer.Count(_all, atMs, first, amounts);
+        writer.Count(state.QueueScope, atMs, first, amounts);
+        writer.Count(state.ChannelScope, atMs, first, amounts);
     }
 
-    private void CountInContactScopes(ref ContactFoldState state, long atMs, Counter counter, long amount, ContributionWriter writer)
+    private void CountInContactScopes(ref ContactFoldState state, long atMs, Counter first, ReadOnlySpan<long> amounts, ContributionWriter writer)
     {
-        CountInQueueScopes(ref state, atMs, counter, amount, writer);
-        writer.Count(state.AgentScope, atMs, counter, amount);
+        CountInQueueScopes(ref state, atMs, first, amounts, writer);
+        writer.Count(state.AgentScope, atMs, first, amounts);
     }
 
     private void WaitInContactScopes(ref ContactFoldState state, long atMs, long waitMs, ContributionWriter writer)

@@ -4,6 +4,10 @@ namespace Wallboard.Engine.Kpis;
 /// The whole-number quantities kept per one-second pane; every rolling KPI is a ratio or mean of these.
 /// Durations are milliseconds so running sums stay exact under subtraction.
 /// </summary>
+/// <remarks>
+/// The counters of one measurement are consecutive (an answer's, an abandon's, a completion's, a transfer's,
+/// a customer's first contact, an occupancy change), so that a fold writes them to a scope as one range.
+/// </remarks>
 internal enum Counter
 {
     Offered,

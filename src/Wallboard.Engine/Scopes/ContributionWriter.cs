@@ -38,6 +38,17 @@ internal sealed class ContributionWriter
         scope.Add(EngineClock.SecondOf(atMs), counter, Retracting ? -amount : amount);
     }
 
+    /// <summary>Counts <paramref name="amounts"/> for the counters from <paramref name="first"/> on (one group), nothing when all are zero.</summary>
+    public void Count(ScopeState? scope, long atMs, Counter first, ReadOnlySpan<long> amounts)
+    {
+        if (scope is null || atMs < FromMs || !amounts.ContainsAnyExcept(0))
+        {
+            return;
+        }
+
+        scope.Add(EngineClock.SecondOf(atMs), first, amounts, Retracting ? -1 : 1);
+    }
+
     public void Wait(ScopeState? scope, long atMs, long waitMs)
     {
         if (scope is null || atMs < FromMs)

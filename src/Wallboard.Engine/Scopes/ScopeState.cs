@@ -43,11 +43,14 @@ internal sealed partial class ScopeState
         }
     }
 
-    public void Add(long second, Counter counter, long amount)
+    public void Add(long second, Counter counter, long amount) => Add(second, counter, new ReadOnlySpan<long>(in amount), sign: 1);
+
+    /// <summary>Adds <paramref name="amounts"/> times <paramref name="sign"/> to the counters from <paramref name="first"/> on, all of one group.</summary>
+    public void Add(long second, Counter first, ReadOnlySpan<long> amounts, long sign)
     {
         Sync();
-        var group = CounterGroups.GroupOf(counter);
-        (_panes[group] ??= NewPanes(group)).Add(second, CounterGroups.FieldOf(counter), amount);
+        var group = CounterGroups.GroupOf(first);
+        (_panes[group] ??= NewPanes(group)).Add(second, CounterGroups.FieldOf(first), amounts, sign);
     }
 
     public void AddWait(long second, long waitMs, bool retract)

@@ -102,12 +102,28 @@ internal sealed partial class PaneRing
     }
 
     /// <summary>Adds <paramref name="amount"/> (negative to retract) to <paramref name="field"/> at <paramref name="second"/>.</summary>
-    public void Add(long second, int field, long amount)
+    public void Add(long second, int field, long amount) => Add(second, field, new ReadOnlySpan<long>(in amount), sign: 1);
+
+    /// <summary>
+    /// Adds <paramref name="amounts"/>, times <paramref name="sign"/> (−1 to retract), to the fields from
+    /// <paramref name="firstField"/> on at <paramref name="second"/>: one measurement of several counters (a
+    /// completion's handling times, an agent's occupancy change) finds and opens its pane once.
+    /// </summary>
+    public void Add(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
     {
-        _added[field] += amount;
+        var added = _added.AsSpan(firstField, amounts.Length);
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            added[i] += sign * amounts[i];
+        }
+
         if (second >= _todayStart)
         {
-            _today[field] += amount;
+            var today = _today.AsSpan(firstField, amounts.Length);
+            for (var i = 0; i < amounts.Length; i++)
+            {
+                today[i] += sign * amounts[i];
+            }
         }
 
         if (second <= _now - _longestWindow)
@@ -116,7 +132,12 @@ internal sealed partial class PaneRing
             return;
         }
 
-        _paned[field] += amount;
+        var paned = _paned.AsSpan(firstField, amounts.Length);
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            paned[i] += sign * amounts[i];
+        }
+
         if (_count == _seconds.Length)
         {
             MoveCursors();
@@ -126,7 +147,7 @@ internal sealed partial class PaneRing
         var last = _count - 1;
         if (_count > 0 && _seconds[Physical(last)] == second)
         {
-            _values[(Physical(last) * _fieldCount) + field] += amount;
+            AddToPane(last, firstField, amounts, sign);
             return;
         }
 
@@ -140,7 +161,16 @@ internal sealed partial class PaneRing
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            _values[(Physical(i) * _fieldCount) + field] += amount;
+            AddToPane(i, firstField, amounts, sign);
+        }
+    }
+
+    private void AddToPane(int logical, int firstField, ReadOnlySpan<long> amounts, long sign)
+    {
+        var values = _values.AsSpan((Physical(logical) * _fieldCount) + firstField, amounts.Length);
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            values[i] += sign * amounts[i];
         }
     }
 
