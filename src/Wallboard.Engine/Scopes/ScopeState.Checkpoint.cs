@@ -10,7 +10,19 @@ namespace Wallboard.Engine.Scopes;
 internal sealed partial class ScopeState
 {
     /// <summary>How many numbers <see cref="Capture"/> copies.</summary>
-    public int CaptureLength => _panes.Sum(panes => panes?.CaptureLength ?? 0) + (_waits?.CaptureLength ?? 0);
+    public int CaptureLength
+    {
+        get
+        {
+            var length = _waits?.CaptureLength ?? 0;
+            foreach (var panes in (ReadOnlySpan<PaneRing?>)_panes)
+            {
+                length += panes?.CaptureLength ?? 0;
+            }
+
+            return length;
+        }
+    }
 
     /// <summary>
     /// Copies the scope; its panes and wait maxima go to the end of <paramref name="numbers"/>, which every scope
@@ -20,7 +32,7 @@ internal sealed partial class ScopeState
     public Image Capture(CaptureBuffer<long> numbers)
     {
         var start = numbers.Count;
-        var panes = new PaneRing.Image?[_panes.Length];
+        var panes = new PaneRing.Image?[CounterGroups.Count];
         for (var group = 0; group < panes.Length; group++)
         {
             panes[group] = _panes[group]?.Capture(numbers);
@@ -43,7 +55,7 @@ internal sealed partial class ScopeState
         _syncedSecond = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
         _nextReset = reader.ReadInt64();
-        for (var group = 0; group < _panes.Length; group++)
+        for (var group = 0; group < CounterGroups.Count; group++)
         {
             if (reader.ReadBoolean())
             {

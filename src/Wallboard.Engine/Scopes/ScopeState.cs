@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wallboard.Engine.Events;
 using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Tickets;
@@ -9,11 +10,16 @@ namespace Wallboard.Engine.Scopes;
 /// <summary>Everything the engine keeps for one scope: counters in panes, wait maxima, the waiting line and agent counts.</summary>
 internal sealed partial class ScopeState
 {
+    // Away is the last agent state; a new one after it fails every agent test (the counts are bounds-checked).
+    private const int AgentStates = (int)AgentState.Away + 1;
+
     private readonly EngineClock _clock;
     private readonly DailyResetSchedule _schedule;
     private readonly WindowLayout _layout;
-    private readonly PaneRing?[] _panes = new PaneRing?[CounterGroups.Count];
-    private readonly int[] _agentsByState = new int[Enum.GetValues<AgentState>().Length];
+    // Held in the scope itself rather than in arrays of their own: a scope recorded once a minute (an agent, a
+    // team) is out of the cache, and each array was one more line to wait for before its panes or counts.
+    private GroupPanes _panes;
+    private AgentCounts _agentsByState;
     private SlidingMaximum? _waits;
     private TicketGauges? _tickets;
     private Dictionary<string, (double Value, long AtMs)>? _external;
@@ -166,7 +172,7 @@ internal sealed partial class ScopeState
             (_todayStart, _nextReset) = _schedule.DayContaining(now);
         }
 
-        foreach (var panes in _panes)
+        foreach (var panes in (ReadOnlySpan<PaneRing?>)_panes)
         {
             panes?.AdvanceTo(now, _todayStart);
         }
@@ -174,5 +180,17 @@ internal sealed partial class ScopeState
         _waits?.AdvanceTo(now, _todayStart);
         _tickets?.AdvanceTo(now, _layout.AgedBacklogSeconds, _layout.AtRiskSeconds);
         _syncedSecond = now;
+    }
+
+    [InlineArray(CounterGroups.Count)]
+    private struct GroupPanes
+    {
+        private PaneRing? _first;
+    }
+
+    [InlineArray(AgentStates)]
+    private struct AgentCounts
+    {
+        private int _first;
     }
 }
