@@ -28,15 +28,8 @@ internal sealed class ContributionWriter
         return this;
     }
 
-    public void Count(ScopeState? scope, long atMs, Counter counter, long amount)
-    {
-        if (scope is null || amount == 0 || atMs < FromMs)
-        {
-            return;
-        }
-
-        scope.Add(EngineClock.SecondOf(atMs), counter, Retracting ? -amount : amount);
-    }
+    public void Count(ScopeState? scope, long atMs, Counter counter, long amount) =>
+        Count(scope, atMs, counter, new ReadOnlySpan<long>(in amount));
 
     /// <summary>Counts <paramref name="amounts"/> for the counters from <paramref name="first"/> on (one group), nothing when all are zero.</summary>
     public void Count(ScopeState? scope, long atMs, Counter first, ReadOnlySpan<long> amounts)

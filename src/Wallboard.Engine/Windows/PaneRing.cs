@@ -80,7 +80,7 @@ internal sealed partial class PaneRing
     {
         MoveCursors();
         var cursor = _cursors[window];
-        return cursor == 0 ? _paned[field] : _paned[field] - _values[(Physical(cursor - 1) * _fieldCount) + field];
+        return cursor == 0 ? _paned[field] : _paned[field] - PaneValues(cursor - 1)[field];
     }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
@@ -111,19 +111,10 @@ internal sealed partial class PaneRing
     /// </summary>
     public void Add(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
     {
-        var added = _added.AsSpan(firstField, amounts.Length);
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            added[i] += sign * amounts[i];
-        }
-
+        AddTo(_added.AsSpan(firstField), amounts, sign);
         if (second >= _todayStart)
         {
-            var today = _today.AsSpan(firstField, amounts.Length);
-            for (var i = 0; i < amounts.Length; i++)
-            {
-                today[i] += sign * amounts[i];
-            }
+            AddTo(_today.AsSpan(firstField), amounts, sign);
         }
 
         if (second <= _now - _longestWindow)
@@ -132,12 +123,7 @@ internal sealed partial class PaneRing
             return;
         }
 
-        var paned = _paned.AsSpan(firstField, amounts.Length);
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            paned[i] += sign * amounts[i];
-        }
-
+        AddTo(_paned.AsSpan(firstField), amounts, sign);
         if (_count == _seconds.Length)
         {
             MoveCursors();
@@ -147,7 +133,7 @@ internal sealed partial class PaneRing
         var last = _count - 1;
         if (_count > 0 && _seconds[Physical(last)] == second)
         {
-            AddToPane(last, firstField, amounts, sign);
+            AddTo(PaneValues(last)[firstField..], amounts, sign);
             return;
         }
 
@@ -161,18 +147,19 @@ internal sealed partial class PaneRing
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            AddToPane(i, firstField, amounts, sign);
+            AddTo(PaneValues(i)[firstField..], amounts, sign);
         }
     }
 
-    private void AddToPane(int logical, int firstField, ReadOnlySpan<long> amounts, long sign)
+    private static void AddTo(Span<long> sums, ReadOnlySpan<long> amounts, long sign)
     {
-        var values = _values.AsSpan((Physical(logical) * _fieldCount) + firstField, amounts.Length);
         for (var i = 0; i < amounts.Length; i++)
         {
-            values[i] += sign * amounts[i];
+            sums[i] += sign * amounts[i];
         }
     }
+
+    private Span<long> PaneValues(int logical) => _values.AsSpan(Physical(logical) * _fieldCount, _fieldCount);
 
     // Moves each window's cursor past the panes at or before the window's start; nothing to do when the
     // clock has not moved since the last time, which is most reads of a snapshot tick.
@@ -254,7 +241,7 @@ internal sealed partial class PaneRing
         }
         else
         {
-            _values.AsSpan(Physical(low - 1) * _fieldCount, _fieldCount).CopyTo(values);
+            PaneValues(low - 1).CopyTo(values);
         }
 
         return low;
