@@ -83,6 +83,7 @@ internal sealed partial class AgentRoster
             agent.BaselineMs = reader.ReadVarInt64();
             agent.StateSinceMs = reader.ReadVarInt64();
             CheckpointEvents.ReadOwned(reader, agent.AgentId, agent.Events);
+            agent.NoteLoadedEvents();
             agent.State = _fold.Replay(agent.Baseline, agent.Events, agent.AgentId, long.MaxValue, _discard);
             Count(agent.Counted, -1);
             Count(agent.State, +1);

@@ -61,7 +61,7 @@ internal sealed partial class AgentRoster
         var fromMs = Math.Max(atMs, boundaryMs);
         if (atMs >= boundaryMs && agent.IsInOrder(change))
         {
-            agent.Events.Add(change);
+            agent.Append(change);
             agent.State = _fold.Step(agent.State, change, agent.AgentId, _writer.Adding(fromMs));
         }
         else

@@ -27,12 +27,33 @@ internal sealed class AgentTimeline(string agentId, AgentFoldState initial, Scop
 
     public long StateSinceMs { get; set; }
 
+    // The latest event time appended: an in-order change (nearly all) is recognised without reading the newest
+    // event, written a minute or more ago and out of the cache. Never below the newest event's time.
+    private long _newestTicks = long.MinValue;
+
     public bool IsInOrder(AgentStateChanged change) =>
-        Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], change) < 0;
+        change.Timestamp.UtcTicks > _newestTicks || Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], change) < 0;
+
+    /// <summary>Adds a change that <see cref="IsInOrder"/> found in order.</summary>
+    public void Append(AgentStateChanged change)
+    {
+        Events.Add(change);
+        _newestTicks = Math.Max(_newestTicks, change.Timestamp.UtcTicks);
+    }
 
     public void Insert(AgentStateChanged change)
     {
         var index = Events.BinarySearch(change, EventOrder.Instance);
         Events.Insert(index < 0 ? ~index : index, change);
+        _newestTicks = Math.Max(_newestTicks, change.Timestamp.UtcTicks);
+    }
+
+    /// <summary>Takes note of events put in <see cref="Events"/> directly (from a checkpoint).</summary>
+    public void NoteLoadedEvents()
+    {
+        foreach (var loaded in Events)
+        {
+            _newestTicks = Math.Max(_newestTicks, loaded.Timestamp.UtcTicks);
+        }
     }
 }

@@ -34,12 +34,27 @@ internal sealed class ContributionWriter
     /// <summary>Counts <paramref name="amounts"/> for the counters from <paramref name="first"/> on (one group), nothing when all are zero.</summary>
     public void Count(ScopeState? scope, long atMs, Counter first, ReadOnlySpan<long> amounts)
     {
-        if (scope is null || atMs < FromMs || !amounts.ContainsAnyExcept(0))
+        if (scope is null || atMs < FromMs || AllZero(amounts))
         {
             return;
         }
 
         scope.Add(EngineClock.SecondOf(atMs), first, amounts, Retracting ? -1 : 1);
+    }
+
+    // A plain loop: a measurement has at most a dozen counters, too few for the vectorised search's set-up,
+    // which cost 2% of the engine's time in a profile.
+    private static bool AllZero(ReadOnlySpan<long> amounts)
+    {
+        foreach (var amount in amounts)
+        {
+            if (amount != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public void Wait(ScopeState? scope, long atMs, long waitMs)

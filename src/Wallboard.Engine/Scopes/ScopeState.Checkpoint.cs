@@ -14,6 +14,7 @@ internal sealed partial class ScopeState
     {
         get
         {
+            AdvanceParts();
             var length = _waits?.CaptureLength ?? 0;
             foreach (var panes in (ReadOnlySpan<PaneRing?>)_panes)
             {
@@ -31,6 +32,7 @@ internal sealed partial class ScopeState
     /// </summary>
     public Image Capture(CaptureBuffer<long> numbers)
     {
+        AdvanceParts();
         var start = numbers.Count;
         var panes = new PaneRing.Image?[CounterGroups.Count];
         for (var group = 0; group < panes.Length; group++)

@@ -56,7 +56,8 @@ internal sealed partial class ScopeState
     {
         Sync();
         var group = CounterGroups.GroupOf(first);
-        (_panes[group] ??= NewPanes(group)).Add(second, CounterGroups.FieldOf(first), amounts, sign);
+        Advanced(_panes[group] ??= new PaneRing(CounterGroups.Size(group), _layout.Seconds))
+            .Add(second, CounterGroups.FieldOf(first), amounts, sign);
     }
 
     public void AddWait(long second, long waitMs, bool retract)
@@ -64,17 +65,12 @@ internal sealed partial class ScopeState
         Sync();
         if (retract)
         {
-            _waits?.Remove(second, waitMs);
+            Waits()?.Remove(second, waitMs);
             return;
         }
 
-        if (_waits is null)
-        {
-            _waits = new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
-            _waits.AdvanceTo(_syncedSecond, _todayStart);
-        }
-
-        _waits.Add(second, waitMs);
+        _waits ??= new SlidingMaximum(_layout.LatenessSeconds, _layout.LongestSeconds);
+        Waits()!.Add(second, waitMs);
     }
 
     /// <summary>The scope's open-ticket lines, created on first use.</summary>
@@ -135,28 +131,56 @@ internal sealed partial class ScopeState
     public long MaxWait(int window)
     {
         Sync();
-        return _waits?.Window(_layout.Seconds[window]) ?? -1;
+        return Waits()?.Window(_layout.Seconds[window]) ?? -1;
     }
 
     public long MaxWaitToday()
     {
         Sync();
-        return _waits?.Today() ?? -1;
+        return Waits()?.Today() ?? -1;
     }
 
-    private PaneRing? Panes(Counter counter) => _panes[CounterGroups.GroupOf(counter)];
+    private PaneRing? Panes(Counter counter) => _panes[CounterGroups.GroupOf(counter)] is { } panes ? Advanced(panes) : null;
 
-    // A group's panes start when the scope first counts in it; until then its sums are zero, as they would be
-    // in panes that had been there all along with nothing added.
-    private PaneRing NewPanes(int group)
+    // The panes and maxima are moved to the scope's clock when they are used, not at every move of the clock: an
+    // agent's state change writes occupancy only, and moving the scope's contact panes and wait maxima as well
+    // read several lines of a scope that is out of the cache for nothing. Moving late is the same as moving at
+    // every second in between (neither drops nor seals anything a later move would keep), so the sums and maxima
+    // do not change. A group's panes start when the scope first counts in it; until then its sums are zero, as
+    // they would be in panes that had been there all along with nothing added.
+    private PaneRing Advanced(PaneRing panes)
     {
-        var panes = new PaneRing(CounterGroups.Size(group), _layout.Seconds);
         if (_syncedSecond != long.MinValue)
         {
             panes.AdvanceTo(_syncedSecond, _todayStart);
         }
 
         return panes;
+    }
+
+    private SlidingMaximum? Waits()
+    {
+        if (_waits is not null && _syncedSecond != long.MinValue)
+        {
+            _waits.AdvanceTo(_syncedSecond, _todayStart);
+        }
+
+        return _waits;
+    }
+
+    // Moves every part to the scope's clock, for a checkpoint that copies them as they are.
+    private void AdvanceParts()
+    {
+        Sync();
+        foreach (var panes in (ReadOnlySpan<PaneRing?>)_panes)
+        {
+            if (panes is not null)
+            {
+                Advanced(panes);
+            }
+        }
+
+        Waits();
     }
 
     private void Sync()
@@ -172,12 +196,6 @@ internal sealed partial class ScopeState
             (_todayStart, _nextReset) = _schedule.DayContaining(now);
         }
 
-        foreach (var panes in (ReadOnlySpan<PaneRing?>)_panes)
-        {
-            panes?.AdvanceTo(now, _todayStart);
-        }
-
-        _waits?.AdvanceTo(now, _todayStart);
         _tickets?.AdvanceTo(now, _layout.AgedBacklogSeconds, _layout.AtRiskSeconds);
         _syncedSecond = now;
     }

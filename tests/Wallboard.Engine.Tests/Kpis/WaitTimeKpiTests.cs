@@ -1,3 +1,4 @@
+using Wallboard.Engine.Events;
 using Wallboard.Engine.Kpis;
 using Wallboard.Engine.Tests.Support;
 
@@ -179,5 +180,26 @@ public class WaitTimeKpiTests
         Assert.Equal(35, harness.Kpi(KpiId.MaxWait));
         Assert.Equal(8, harness.Kpi(KpiId.MaxWait, "5m", "queue:sales"));
         Assert.Equal(35, harness.Kpi(KpiId.MaxWait, "5m", "queue:support"));
+    }
+
+    [Fact]
+    public void MaxWait_AgentOnlyChangedStateSince_SlidesAsIfMovedEverySecond()
+    {
+        // After the answer the agent scope records occupancy only: its maxima and answer panes are moved to the
+        // clock when read, and must read as if they had been moved at every second in between.
+        var harness = new EngineHarness();
+        harness.Agent(0, "a1", AgentState.Available, ["sales"]);
+        harness.Queued(0, "c1");
+        harness.Answered(40, "c1", "a1");
+        harness.Agent(40, "a1", AgentState.Busy);
+        harness.Agent(200, "a1", AgentState.Wrapup);
+
+        harness.Agent(341, "a1", AgentState.Available);
+
+        Assert.Null(harness.Kpi(KpiId.MaxWait, "5m", "agent:a1"));
+        Assert.Equal(0, harness.Kpi(KpiId.Answered, "5m", "agent:a1"));
+        Assert.Equal(40, harness.Kpi(KpiId.MaxWait, "15m", "agent:a1"));
+        Assert.Equal(1, harness.Kpi(KpiId.Answered, "15m", "agent:a1"));
+        Assert.Equal(40, harness.Kpi(KpiId.MaxWait, "today", "agent:a1"));
     }
 }
