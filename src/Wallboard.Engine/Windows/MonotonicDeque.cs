@@ -6,14 +6,19 @@ namespace Wallboard.Engine.Windows;
 /// Suffix maxima of (second, value) pairs in time order: each entry's value is larger than every
 /// newer one, so the maximum over "newer than S" is the first entry newer than S.
 /// </summary>
-internal sealed class MonotonicDeque(int initialCapacity)
+/// <remarks>
+/// A struct held inside its <see cref="SlidingMaximum"/>, with each pair's second and value side by side in
+/// one array: a wait recorded in a scope out of the cache (an agent's, once a minute) then waits for the
+/// maximum and one line of pairs, where a deque object with an array of seconds and one of values was three
+/// more dependent loads. Held in a field that is not read-only, so that calls change the field itself.
+/// </remarks>
+internal struct MonotonicDeque(int initialCapacity)
 {
-    private long[] _seconds = new long[Math.Max(4, initialCapacity)];
-    private long[] _values = new long[Math.Max(4, initialCapacity)];
+    private long[] _pairs = new long[2 * Math.Max(4, initialCapacity)];
     private int _head;
     private int _count;
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
     public void Clear()
     {
@@ -24,14 +29,13 @@ internal sealed class MonotonicDeque(int initialCapacity)
     /// <summary>Appends a value at a second not older than any held.</summary>
     public void Push(long second, long value)
     {
-        while (_count > 0 && _values[_head + _count - 1] <= value)
+        while (_count > 0 && Value(_count - 1) <= value)
         {
             _count--;
         }
 
         EnsureRoomAtEnd();
-        _seconds[_head + _count] = second;
-        _values[_head + _count] = value;
+        Set(_count, second, value);
         _count++;
     }
 
@@ -45,7 +49,7 @@ internal sealed class MonotonicDeque(int initialCapacity)
             return;
         }
 
-        if (_values[_head + newer] >= value)
+        if (Value(newer) >= value)
         {
             return;
         }
@@ -53,7 +57,7 @@ internal sealed class MonotonicDeque(int initialCapacity)
         // Entries just before the insertion point with a value not above the new one stop being suffix maxima;
         // an entry of the same second with a larger value stays (a raise never lowers a second).
         var keep = newer;
-        while (keep > 0 && _values[_head + keep - 1] <= value)
+        while (keep > 0 && Value(keep - 1) <= value)
         {
             keep--;
         }
@@ -62,25 +66,22 @@ internal sealed class MonotonicDeque(int initialCapacity)
         if (removed == 0)
         {
             EnsureRoomAtEnd();
-            Array.Copy(_seconds, _head + newer, _seconds, _head + newer + 1, _count - newer);
-            Array.Copy(_values, _head + newer, _values, _head + newer + 1, _count - newer);
+            Array.Copy(_pairs, 2 * (_head + newer), _pairs, 2 * (_head + newer + 1), 2 * (_count - newer));
             _count++;
         }
         else if (removed > 1)
         {
-            Array.Copy(_seconds, _head + newer, _seconds, _head + keep + 1, _count - newer);
-            Array.Copy(_values, _head + newer, _values, _head + keep + 1, _count - newer);
+            Array.Copy(_pairs, 2 * (_head + newer), _pairs, 2 * (_head + keep + 1), 2 * (_count - newer));
             _count -= removed - 1;
         }
 
-        _seconds[_head + keep] = second;
-        _values[_head + keep] = value;
+        Set(keep, second, value);
     }
 
     /// <summary>Drops entries at or before <paramref name="second"/>.</summary>
     public void DropThrough(long second)
     {
-        while (_count > 0 && _seconds[_head] <= second)
+        while (_count > 0 && Second(0) <= second)
         {
             _head++;
             _count--;
@@ -93,21 +94,24 @@ internal sealed class MonotonicDeque(int initialCapacity)
     }
 
     /// <summary>The largest value at a second after <paramref name="second"/>, or -1.</summary>
-    public long FirstAfter(long second)
+    public readonly long FirstAfter(long second)
     {
         var index = IndexOfFirstAfter(second);
-        return index < _count ? _values[_head + index] : -1;
+        return index < _count ? Value(index) : -1;
     }
 
     /// <summary>Numbers <see cref="Capture"/> copies: the count, then the seconds and the values, oldest first.</summary>
-    public int CaptureLength => 1 + (2 * _count);
+    public readonly int CaptureLength => 1 + (2 * _count);
 
-    public void Capture(CaptureBuffer<long> into)
+    public readonly void Capture(CaptureBuffer<long> into)
     {
         var copy = into.Append(CaptureLength);
         copy[0] = _count;
-        _seconds.AsSpan(_head, _count).CopyTo(copy[1..]);
-        _values.AsSpan(_head, _count).CopyTo(copy[(1 + _count)..]);
+        for (var i = 0; i < _count; i++)
+        {
+            copy[1 + i] = Second(i);
+            copy[1 + _count + i] = Value(i);
+        }
     }
 
     /// <summary>Writes what <see cref="Capture"/> copied at the start of <paramref name="copied"/>; returns how many numbers that took.</summary>
@@ -122,23 +126,35 @@ internal sealed class MonotonicDeque(int initialCapacity)
     public void Load(CheckpointReader reader)
     {
         var seconds = reader.ReadLongs();
-        var capacity = Math.Max(_seconds.Length, seconds.Length);
-        _seconds = new long[capacity];
-        _values = new long[capacity];
-        seconds.CopyTo(_seconds, 0);
-        reader.ReadLongs(_values.AsSpan(0, seconds.Length));
+        var values = new long[seconds.Length];
+        reader.ReadLongs(values);
+        _pairs = new long[2 * Math.Max(_pairs.Length / 2, seconds.Length)];
         _head = 0;
         _count = seconds.Length;
+        for (var i = 0; i < _count; i++)
+        {
+            Set(i, seconds[i], values[i]);
+        }
     }
 
-    private int IndexOfFirstAfter(long second)
+    private readonly long Second(int index) => _pairs[2 * (_head + index)];
+
+    private readonly long Value(int index) => _pairs[(2 * (_head + index)) + 1];
+
+    private readonly void Set(int index, long second, long value)
+    {
+        _pairs[2 * (_head + index)] = second;
+        _pairs[(2 * (_head + index)) + 1] = value;
+    }
+
+    private readonly int IndexOfFirstAfter(long second)
     {
         var low = 0;
         var high = _count;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (_seconds[_head + mid] <= second)
+            if (Second(mid) <= second)
             {
                 low = mid + 1;
             }
@@ -153,24 +169,21 @@ internal sealed class MonotonicDeque(int initialCapacity)
 
     private void EnsureRoomAtEnd()
     {
-        if (_head + _count < _seconds.Length)
+        var capacity = _pairs.Length / 2;
+        if (_head + _count < capacity)
         {
             return;
         }
 
-        if (_head > 0 && _count < _seconds.Length / 2)
+        if (_head > 0 && _count < capacity / 2)
         {
-            Array.Copy(_seconds, _head, _seconds, 0, _count);
-            Array.Copy(_values, _head, _values, 0, _count);
+            Array.Copy(_pairs, 2 * _head, _pairs, 0, 2 * _count);
         }
         else
         {
-            var seconds = new long[_seconds.Length * 2];
-            var values = new long[_values.Length * 2];
-            Array.Copy(_seconds, _head, seconds, 0, _count);
-            Array.Copy(_values, _head, values, 0, _count);
-            _seconds = seconds;
-            _values = values;
+            var pairs = new long[_pairs.Length * 2];
+            Array.Copy(_pairs, 2 * _head, pairs, 0, 2 * _count);
+            _pairs = pairs;
         }
 
         _head = 0;

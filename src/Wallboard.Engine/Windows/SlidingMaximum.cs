@@ -29,8 +29,8 @@ internal sealed partial class SlidingMaximum
     private OpenSlot[] _slots = new OpenSlot[4];
     private int _head;
     private int _count;
-    private readonly MonotonicDeque _open = new(4);
-    private readonly MonotonicDeque _sealed = new(16);
+    private MonotonicDeque _open = new(4);
+    private MonotonicDeque _sealed = new(16);
     private long _now = long.MinValue / 4;
     private long _nextToSeal = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
