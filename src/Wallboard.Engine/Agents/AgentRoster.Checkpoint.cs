@@ -12,6 +12,7 @@ internal sealed partial class AgentRoster
     {
         foreach (var agent in _agents.Values)
         {
+            CatchUpCompaction(agent);
             var events = agent.Events;
             buffers.Agents.Add(new SavedAgent(agent.AgentId, agent.Baseline, agent.BaselineMs, agent.StateSinceMs, events.Count));
             CollectionsMarshal.AsSpan(events).CopyTo(buffers.AgentEvents.Append(events.Count));
@@ -24,6 +25,7 @@ internal sealed partial class AgentRoster
         var events = 0;
         foreach (var agent in _agents.Values)
         {
+            CatchUpCompaction(agent);
             events += agent.Events.Count;
         }
 

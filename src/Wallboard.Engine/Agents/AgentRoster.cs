@@ -21,6 +21,9 @@ internal sealed partial class AgentRoster
     private readonly ContributionWriter _writer = new();
     private readonly ContributionWriter _discard = new ContributionWriter().Adding(long.MaxValue);
 
+    // How many events an agent holds before they are folded into its baseline (see Compact).
+    private const int CompactionBatch = 8;
+
     public AgentRoster(ScopeRegistry scopes, EngineClock clock)
     {
         _scopes = scopes;
@@ -52,25 +55,32 @@ internal sealed partial class AgentRoster
     {
         var agent = GetOrAdd(change.AgentId);
         var atMs = change.Timestamp.ToUnixTimeMilliseconds();
-        if (atMs < agent.BaselineMs)
-        {
-            return;
-        }
-
         var boundaryMs = _clock.LateBoundaryMs;
         var fromMs = Math.Max(atMs, boundaryMs);
         if (atMs >= boundaryMs && agent.IsInOrder(change))
         {
+            // On time and in order (nearly every change): the baseline is not needed, and its time is before the
+            // boundary, so the change cannot be older than it.
             agent.Append(change);
             agent.State = _fold.Step(agent.State, change, agent.AgentId, _writer.Adding(fromMs));
         }
         else
         {
+            CatchUpCompaction(agent);
+            if (atMs < agent.BaselineMs)
+            {
+                return;
+            }
+
             Rederive(agent, change, fromMs);
         }
 
         UpdateGauges(agent, change);
-        Compact(agent, boundaryMs);
+        agent.CompactionDueMs = boundaryMs;
+        if (agent.Events.Count > CompactionBatch)
+        {
+            Compact(agent, boundaryMs);
+        }
     }
 
     private void Rederive(AgentTimeline agent, AgentStateChanged change, long fromMs)
@@ -113,7 +123,14 @@ internal sealed partial class AgentRoster
         }
     }
 
-    // Events older than the lateness can no longer be re-ordered: fold them into the baseline.
+    /// <summary>Folds what <see cref="Apply"/> left to fold, so that the baseline and events are as if every change had compacted at once.</summary>
+    private void CatchUpCompaction(AgentTimeline agent) => Compact(agent, agent.CompactionDueMs);
+
+    // Events older than the lateness can no longer be re-ordered: fold them into the baseline. A change does
+    // this only once the agent holds more than CompactionBatch events (and a late or out-of-order change, or a
+    // checkpoint, catches up first): folding at every change read the oldest event, written minutes ago and out
+    // of the cache, to fold about one event a time. Folding later folds the same events in the same order, so
+    // the baseline is the same; the re-derivations in between replay a few more events, with the same result.
     private void Compact(AgentTimeline agent, long boundaryMs)
     {
         var old = 0;

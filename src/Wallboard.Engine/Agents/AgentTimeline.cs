@@ -18,6 +18,9 @@ internal sealed class AgentTimeline(string agentId, AgentFoldState initial, Scop
     /// <summary>Time (Unix ms) of the newest event folded into <see cref="Baseline"/>; older events change nothing.</summary>
     public long BaselineMs { get; set; }
 
+    /// <summary>The lateness boundary (Unix ms) the events before which are still to be folded into <see cref="Baseline"/>.</summary>
+    public long CompactionDueMs { get; set; } = long.MinValue;
+
     public List<AgentStateChanged> Events { get; } = [];
 
     public AgentFoldState State { get; set; } = initial;

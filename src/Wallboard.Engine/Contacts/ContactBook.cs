@@ -185,7 +185,9 @@ internal sealed partial class ContactBook
         var previous = contact.Customer is { } known && !ReferenceEquals(known, customer) ? known : null;
         previous?.Remove(contact);
         contact.Customer = customer;
-        var horizonMs = (long)_settingsFor(state.FirstQueue!).RepeatContactHorizon.TotalMilliseconds;
+        // The settings looked up for the current queue serve when that is the first queue, as it nearly always is.
+        var firstQueueSettings = ReferenceEquals(state.Queue, state.FirstQueue) ? state.Settings! : _settingsFor(state.FirstQueue!);
+        var horizonMs = (long)firstQueueSettings.RepeatContactHorizon.TotalMilliseconds;
         customer.Place(contact, state.FirstQueuedMs, horizonMs);
         _customerExpiry.Enqueue((customer, state.FirstQueuedMs + _customerRetentionMs));
 

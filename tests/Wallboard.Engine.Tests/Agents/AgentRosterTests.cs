@@ -60,6 +60,23 @@ public class AgentRosterTests
     }
 
     [Fact]
+    public void Apply_MembershipChangeOlderThanTheFoldedChanges_IsIgnored()
+    {
+        // At 1000 the changes at 100 and 200 are past the lateness and belong to the baseline, whether or not the
+        // roster has folded them yet: a queue change at 150 is superseded by them and must not move the agent.
+        var harness = new EngineHarness();
+        harness.Agent(100, "a1", AgentState.Available, ["sales"]);
+        harness.Agent(200, "a1", AgentState.Busy);
+        harness.Agent(1000, "a1", AgentState.Available);
+
+        Assert.Equal(IngestStatus.Late, harness.Agent(150, "a1", AgentState.Away, ["support"]).Status);
+
+        Assert.Equal(1, harness.Kpi(KpiId.AgentsAvailable, "now", "queue:sales"));
+        Assert.Equal(0, harness.Kpi(KpiId.AgentsOnline, "now", "queue:support"));
+        Assert.Equal(0, harness.Kpi(KpiId.AgentsAway, "now"));
+    }
+
+    [Fact]
     public void Apply_MembershipChangeArrivesFirst_SameAsInOrder()
     {
         var harness = new EngineHarness();

@@ -69,6 +69,33 @@ public class WallboardEngineCheckpointTests
         Assert.Equal(1, other.Read(ScopeId.All, WindowId.Sliding(5))[KpiId.Offered]);
     }
 
+    [Fact]
+    public void TryRestore_AgentChangesPastTheLatenessNotYetFolded_SupersedeALateChangeAsBefore()
+    {
+        // The roster folds an agent's old changes into its baseline in batches; the checkpoint must hold them as
+        // folded, or a late queue change at 150 would count after the restore where the original ignores it.
+        WallboardEvent[] before =
+        [
+            new AgentStateChanged("s1", Start.AddSeconds(100), "a1", AgentState.Available, ["sales"], null, null, null),
+            new AgentStateChanged("s2", Start.AddSeconds(200), "a1", AgentState.Busy, null, null, null, null),
+            new AgentStateChanged("s3", Start.AddSeconds(1000), "a1", AgentState.Available, null, null, null, null),
+        ];
+        var late = new AgentStateChanged("s4", Start.AddSeconds(150), "a1", AgentState.Away, ["support"], null, null, null);
+        var original = NewEngine();
+        Feed(original, before);
+        using var checkpoint = new MemoryStream();
+        original.Checkpoint(checkpoint);
+        checkpoint.Position = 0;
+        var restored = NewEngine();
+        Assert.True(restored.TryRestore(checkpoint, out var reason), reason);
+
+        original.Ingest(late);
+        restored.Ingest(late);
+
+        Assert.Equal(1, restored.Read(ScopeId.Queue("sales"), WindowId.Now)[KpiId.AgentsAvailable]);
+        AssertSameKpis(original, restored, "after the late change");
+    }
+
     [Theory]
     [InlineData(1, 0.25)]
     [InlineData(2, 0.5)]
