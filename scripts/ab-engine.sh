@@ -2,13 +2,23 @@
 # Interleaved A/B of the engine's steady state: builds the benchmark project at a commit (A) and in the
 # working tree (B), runs them alternately, and prints every run and the median events/s of each side.
 #
-#   bash scripts/ab-engine.sh <commit> [runs] [benchmark arguments...]
+#   bash scripts/ab-engine.sh [--side-by-side] <commit> [runs] [benchmark arguments...]
 #
 # Runs default to 6 pairs; the arguments to the true steady state at the realistic pace. On a shared guest a
 # single run can move by ±30% (docs/performance.md, "Sixth pass"): compare medians of many pairs, never one.
+# With --side-by-side the two builds of a pair run at the same time, one per core, the one launched first
+# alternating: both then see the same moment of the host, but they also compete for the cache, and two
+# identical builds gave B/A ratios from 0.47 to 1.41 (docs/performance.md, "Eighth pass"): no less noisy than
+# one after the other. Every pair's B/A ratio is printed, then their median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+
+side_by_side=false
+if [ "${1:-}" = "--side-by-side" ]; then
+  side_by_side=true
+  shift
+fi
 
 if [ $# -lt 1 ]; then
   echo "usage: bash scripts/ab-engine.sh <commit> [runs] [benchmark arguments...]" >&2
@@ -41,16 +51,29 @@ median() {
 
 a_runs=()
 b_runs=()
+ratios=()
 for pair in $(seq 1 "$runs"); do
-  # Alternate which side goes first, so that neither always follows the other.
-  if [ $((pair % 2)) -eq 1 ]; then
+  # Alternate which side goes first, so that neither always follows (or, side by side, starts before) the other.
+  if $side_by_side; then
+    if [ $((pair % 2)) -eq 1 ]; then
+      measure "$before/tree" "$@" >"$before/a" & measure "$root" "$@" >"$before/b" &
+    else
+      measure "$root" "$@" >"$before/b" & measure "$before/tree" "$@" >"$before/a" &
+    fi
+    wait
+    a=$(cat "$before/a"); b=$(cat "$before/b")
+  elif [ $((pair % 2)) -eq 1 ]; then
     a=$(measure "$before/tree" "$@"); b=$(measure "$root" "$@")
   else
     b=$(measure "$root" "$@"); a=$(measure "$before/tree" "$@")
   fi
   a_runs+=("$a")
   b_runs+=("$b")
-  echo "pair $pair: A $a  B $b events/s"
+  ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')
+  ratios+=("$ratio")
+  echo "pair $pair: A $a  B $b events/s  B/A $ratio"
 done
 
 echo "median events/s: A ($commit) $(printf '%s\n' "${a_runs[@]}" | median), B (working tree) $(printf '%s\n' "${b_runs[@]}" | median)"
+ahead=$(printf '%s\n' "${ratios[@]}" | awk '$1 > 1 { n++ } END { print n + 0 }')
+echo "median B/A $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'); B ahead in $ahead of $runs pairs"
