@@ -9,8 +9,8 @@ using Wallboard.Engine.Kpis;
 namespace Wallboard.Benchmarks;
 
 /// <summary>
-/// <c>--steady [--pace P] [--events N] [--steady-from I] [--batch B]</c>: ingests N events of the centre at
-/// pace P (<c>compressed</c>, the default, or <c>realistic</c>; see <see cref="CentrePace"/>) generated
+/// <c>--steady [--pace P] [--events N] [--steady-from I] [--batch B] [--short-memories]</c>: ingests N events of the centre at
+/// pace P (<c>compressed</c>, the default, <c>realistic</c> or <c>small</c>; see <see cref="CentrePace"/>) generated
 /// beforehand (20 million by default) on one thread, one by one or, with B &gt; 1, in batches of B as the server does, and reports
 /// throughput, GC collections by generation and bytes allocated per event, for each tenth of the run and
 /// from event I on (the second half by default) as the steady state. The events are generated before
@@ -43,7 +43,7 @@ internal static class SteadyStateRun
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
 
-        var engine = BenchmarkWorkload.CreateEngine();
+        var engine = BenchmarkWorkload.CreateEngine(shortMemories: args.Contains("--short-memories"));
         var statuses = new int[Enum.GetValues<IngestStatus>().Length];
         var sliceSize = count / Slices;
         Console.WriteLine();

@@ -4,7 +4,7 @@ namespace Wallboard.Benchmarks.Workload;
 
 /// <summary>
 /// A seeded discrete-event simulation of a contact centre that writes the events its ACD would send:
-/// 50 queues over 4 channels, 500 agents in teams of 20, each in 1–3 queues. Contacts are queued, then
+/// 50 queues over 4 channels, 500 agents in teams of 20 (the small centre: 5 and 50), each in 1–3 queues. Contacts are queued, then
 /// answered (≈80%) or abandoned (≈20%, a third of them short), some answered ones are transferred to
 /// another queue, and answered ones are completed; every answer, wrap-up and completion has the matching
 /// agent state change, and agents sometimes go away. About 1% of events arrive up to 2 minutes late
@@ -17,8 +17,6 @@ namespace Wallboard.Benchmarks.Workload;
 /// </remarks>
 internal sealed class EventGenerator
 {
-    public const int QueueCount = 50;
-    public const int AgentCount = 500;
     public const int TeamSize = 20;
 
     private const double AbandonShare = 0.20;
@@ -34,14 +32,15 @@ internal sealed class EventGenerator
     private readonly PriorityQueue<Step, (long AtMs, long Order)> _steps = new();
     private readonly PriorityQueue<WallboardEvent, (long ArrivalMs, long Order)> _delayed = new();
     private readonly Queue<WallboardEvent> _ready = new();
-    private readonly string[] _queues = new string[QueueCount];
-    private readonly string[] _queueChannels = new string[QueueCount];
-    private readonly double[] _queueWeights = new double[QueueCount];
-    private readonly Queue<SimulatedContact>[] _waiting = new Queue<SimulatedContact>[QueueCount];
-    private readonly List<SimulatedAgent>[] _queueAgents = new List<SimulatedAgent>[QueueCount];
-    private readonly SimulatedAgent[] _agents = new SimulatedAgent[AgentCount];
+    private readonly string[] _queues;
+    private readonly string[] _queueChannels;
+    private readonly double[] _queueWeights;
+    private readonly Queue<SimulatedContact>[] _waiting;
+    private readonly List<SimulatedAgent>[] _queueAgents;
+    private readonly SimulatedAgent[] _agents;
     private readonly long _startMs;
     private readonly CentrePace _pace;
+    private readonly int _queueCount;
     private long _nowMs;
     private long _order;
     private long _nextEventId;
@@ -53,7 +52,14 @@ internal sealed class EventGenerator
         _pace = pace;
         _startMs = start.ToUnixTimeMilliseconds();
         _nowMs = _startMs;
-        for (var q = 0; q < QueueCount; q++)
+        _queueCount = pace.Queues;
+        _queues = new string[_queueCount];
+        _queueChannels = new string[_queueCount];
+        _queueWeights = new double[_queueCount];
+        _waiting = new Queue<SimulatedContact>[_queueCount];
+        _queueAgents = new List<SimulatedAgent>[_queueCount];
+        _agents = new SimulatedAgent[pace.Agents];
+        for (var q = 0; q < _queueCount; q++)
         {
             _queues[q] = $"q{q:00}";
             _queueChannels[q] = Channels[q % 10 < 5 ? 0 : q % 10 < 8 ? 1 : q % 10 < 9 ? 2 : 3];
@@ -62,7 +68,7 @@ internal sealed class EventGenerator
             _queueAgents[q] = [];
         }
 
-        for (var a = 0; a < AgentCount; a++)
+        for (var a = 0; a < _agents.Length; a++)
         {
             var agent = new SimulatedAgent($"a{a:000}", $"t{a / TeamSize:00}", PickQueues(a));
             _agents[a] = agent;
@@ -101,11 +107,11 @@ internal sealed class EventGenerator
     private int[] PickQueues(int agentIndex)
     {
         // The first queue is spread evenly so every queue is staffed; 1–3 queues in all.
-        var queues = new List<int> { agentIndex % QueueCount };
+        var queues = new List<int> { agentIndex % _queueCount };
         var wanted = 1 + _random.Next(3);
         while (queues.Count < wanted)
         {
-            var q = _random.Next(QueueCount);
+            var q = _random.Next(_queueCount);
             if (!queues.Contains(q))
             {
                 queues.Add(q);
@@ -206,7 +212,7 @@ internal sealed class EventGenerator
         var transferred = contact.Transfers == 0 && _random.NextDouble() < TransferShare;
         if (transferred)
         {
-            var target = (contact.QueueIndex + 1 + _random.Next(QueueCount - 1)) % QueueCount;
+            var target = (contact.QueueIndex + 1 + _random.Next(_queueCount - 1)) % _queueCount;
             contact.Transfers++;
             Emit(new ContactTransferred(NextId(), At(_nowMs), contact.Id, _queues[target], _random.NextDouble() < 0.3));
             Emit(new ContactQueued(NextId(), At(_nowMs), contact.Id, _queues[target], _queueChannels[contact.QueueIndex], null));
@@ -272,7 +278,7 @@ internal sealed class EventGenerator
         }
 
         var pick = _random.NextDouble() * total;
-        for (var q = 0; q < QueueCount; q++)
+        for (var q = 0; q < _queueCount; q++)
         {
             pick -= _queueWeights[q];
             if (pick < 0)
@@ -281,7 +287,7 @@ internal sealed class EventGenerator
             }
         }
 
-        return QueueCount - 1;
+        return _queueCount - 1;
     }
 
     // A small share of events is held back and arrives up to 2 minutes after its time.
