@@ -91,7 +91,6 @@ internal sealed partial class ContactBook
             contact.IsRepeat = reader.ReadBoolean();
             contact.LastEventMs = reader.ReadVarInt64();
             CheckpointEvents.ReadOwned(reader, contact.ContactId, contact.Events);
-            contact.NoteLoadedEvents();
             contact.State = _fold.Replay(contact.Events, contact.IsRepeat, discard);
             UpdateWaitingLines(contact);
             if (contact.State.IsTerminal)

@@ -75,7 +75,7 @@ internal sealed partial class ContactBook
 
         if (contact.IsInOrder(contactEvent))
         {
-            contact.Append(contactEvent);
+            contact.Events.Add(contactEvent);
             _fold.Step(ref contact.State, contactEvent, contact.IsRepeat, _writer.Adding(fromMs));
         }
         else

@@ -22,10 +22,6 @@ internal sealed class ContactTimeline(string contactId)
 
     public long LastEventMs { get; set; }
 
-    // The latest event time appended, so that an in-order event (nearly all) is recognised without reading the
-    // newest event, written minutes ago and long out of the cache. Never below the newest event's time.
-    private long _newestTicks = long.MinValue;
-
     /// <summary>Bumped on eviction so that stale eviction entries recognise a forgotten contact.</summary>
     public int Generation { get; set; }
 
@@ -41,33 +37,17 @@ internal sealed class ContactTimeline(string contactId)
         IsRepeat = false;
         Customer = null;
         LastEventMs = 0;
-        _newestTicks = long.MinValue;
         return this;
     }
 
+    // An event in a later millisecond than every event so far (nearly all) is in order without reading the
+    // newest event, written minutes ago and long out of the cache.
     public bool IsInOrder(WallboardEvent contactEvent) =>
-        contactEvent.Timestamp.UtcTicks > _newestTicks || Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], contactEvent) < 0;
-
-    /// <summary>Adds an event that <see cref="IsInOrder"/> found in order.</summary>
-    public void Append(WallboardEvent contactEvent)
-    {
-        Events.Add(contactEvent);
-        _newestTicks = Math.Max(_newestTicks, contactEvent.Timestamp.UtcTicks);
-    }
+        contactEvent.Timestamp.ToUnixTimeMilliseconds() > LastEventMs || Events.Count == 0 || EventOrder.Instance.Compare(Events[^1], contactEvent) < 0;
 
     public void Insert(WallboardEvent contactEvent)
     {
         var index = Events.BinarySearch(contactEvent, EventOrder.Instance);
         Events.Insert(index < 0 ? ~index : index, contactEvent);
-        _newestTicks = Math.Max(_newestTicks, contactEvent.Timestamp.UtcTicks);
-    }
-
-    /// <summary>Takes note of events put in <see cref="Events"/> directly (from a checkpoint).</summary>
-    public void NoteLoadedEvents()
-    {
-        foreach (var loaded in Events)
-        {
-            _newestTicks = Math.Max(_newestTicks, loaded.Timestamp.UtcTicks);
-        }
     }
 }

@@ -22,11 +22,7 @@ public class WallboardEngineCheckpointTests
         Feed(uninterrupted, events.Take(split));
         Feed(first, events.Take(split));
 
-        using var checkpoint = new MemoryStream();
-        first.Checkpoint(checkpoint);
-        checkpoint.Position = 0;
-        var restored = NewEngine();
-        Assert.True(restored.TryRestore(checkpoint, out var reason), reason);
+        var restored = RestoredCopyOf(first);
         AssertSameKpis(uninterrupted, restored, "right after the restore");
 
         Feed(uninterrupted, events.Skip(split));
@@ -83,11 +79,7 @@ public class WallboardEngineCheckpointTests
         var late = new AgentStateChanged("s4", Start.AddSeconds(150), "a1", AgentState.Away, ["support"], null, null, null);
         var original = NewEngine();
         Feed(original, before);
-        using var checkpoint = new MemoryStream();
-        original.Checkpoint(checkpoint);
-        checkpoint.Position = 0;
-        var restored = NewEngine();
-        Assert.True(restored.TryRestore(checkpoint, out var reason), reason);
+        var restored = RestoredCopyOf(original);
 
         original.Ingest(late);
         restored.Ingest(late);
@@ -224,6 +216,17 @@ public class WallboardEngineCheckpointTests
             Tickets = new TicketSettings { ResolvedRetention = TimeSpan.FromMinutes(10) },
         },
         new HistoricalScheduler(Start));
+
+    // A new engine restored from a checkpoint of the given one; the restore must succeed.
+    private static WallboardEngine RestoredCopyOf(WallboardEngine engine)
+    {
+        using var checkpoint = new MemoryStream();
+        engine.Checkpoint(checkpoint);
+        checkpoint.Position = 0;
+        var restored = NewEngine();
+        Assert.True(restored.TryRestore(checkpoint, out var reason), reason);
+        return restored;
+    }
 
     private static void Feed(WallboardEngine engine, IEnumerable<WallboardEvent> events)
     {
