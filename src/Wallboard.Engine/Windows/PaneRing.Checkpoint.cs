@@ -9,70 +9,69 @@ namespace Wallboard.Engine.Windows;
 /// </summary>
 internal sealed partial class PaneRing
 {
-    /// <summary>How many numbers <see cref="Capture"/> copies: the sums, the cursors and the live panes.</summary>
-    public int CaptureLength => (_fieldCount * 3) + _windowSeconds.Length + (_count * (1 + _fieldCount));
+    /// <summary>How many numbers <see cref="Capture"/> copies: the cursors, the totals and the live panes.</summary>
+    public int CaptureLength => _ringStart + (_count * _stride);
 
     /// <summary>Copies the ring (panes in time order) to the end of <paramref name="numbers"/> with span copies.</summary>
     public Image Capture(CaptureBuffer<long> numbers)
     {
         MoveCursors();
         var into = numbers.Append(CaptureLength);
-        var f = _fieldCount;
-        _added.CopyTo(into);
-        _today.CopyTo(into[f..]);
-        _paned.CopyTo(into[(2 * f)..]);
-        var at = 3 * f;
-        for (var w = 0; w < _windowSeconds.Length; w++)
-        {
-            into[at++] = _cursors[w];
-        }
+        _block.AsSpan(0, _ringStart).CopyTo(into);
 
         // The live panes are one run of the circular buffer, or two when they wrap around its end.
-        var first = Math.Min(_count, _seconds.Length - _head);
-        _seconds.AsSpan(_head, first).CopyTo(into[at..]);
-        _seconds.AsSpan(0, _count - first).CopyTo(into[(at + first)..]);
-        at += _count;
-        _values.AsSpan(_head * f, first * f).CopyTo(into[at..]);
-        _values.AsSpan(0, (_count - first) * f).CopyTo(into[(at + (first * f))..]);
-        return new Image(f, _windowSeconds.Length, _count, _now, _todayStart);
+        var first = Math.Min(_count, _capacity - _head);
+        _block.AsSpan(Slot(0), first * _stride).CopyTo(into[_ringStart..]);
+        _block.AsSpan(_ringStart, (_count - first) * _stride).CopyTo(into[(_ringStart + (first * _stride))..]);
+        return new Image(_fieldCount, _windowSeconds.Length, _count, _now, _todayStart);
     }
 
     /// <summary>Reads what <see cref="Image.WriteTo"/> wrote into this (empty) ring.</summary>
     public void Load(CheckpointReader reader)
     {
-        if (reader.ReadCount() != _fieldCount || reader.ReadCount() != _windowSeconds.Length)
+        var windows = _windowSeconds.Length;
+        if (reader.ReadCount() != _fieldCount || reader.ReadCount() != windows)
         {
             throw new InvalidDataException("The checkpoint's panes have another layout.");
         }
 
         _now = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
-        reader.ReadLongs(_added);
-        reader.ReadLongs(_today);
-        reader.ReadLongs(_paned);
-        for (var w = 0; w < _windowSeconds.Length; w++)
+        Span<long> sums = stackalloc long[_fieldCount];
+        for (var kind = 0; kind < 2; kind++)
         {
-            _cursors[w] = (int)reader.ReadVarInt64();
+            reader.ReadLongs(sums);
+            for (var field = 0; field < _fieldCount; field++)
+            {
+                _block[TotalAt(field) + kind] = sums[field];
+            }
+        }
+
+        for (var w = 0; w < windows; w++)
+        {
+            _block[w] = reader.ReadVarInt64();
         }
 
         _cursorsAt = _now;
 
         var count = reader.ReadCount();
-        var capacity = Math.Max(_seconds.Length, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
-        _seconds = new long[capacity];
-        _values = new long[capacity * _fieldCount];
+        _capacity = Math.Max(_capacity, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
+        var block = new long[_ringStart + (_capacity * _stride)];
+        _block.AsSpan(0, _ringStart).CopyTo(block);
+        _block = block;
         _head = 0;
         _count = count;
         var second = 0L;
         for (var i = 0; i < count; i++)
         {
             second += reader.ReadVarInt64();
-            _seconds[i] = second;
-            var pane = _values.AsSpan(i * _fieldCount, _fieldCount);
+            var slot = Slot(i);
+            _block[slot] = second;
+            var pane = _block.AsSpan(slot + 1, _fieldCount);
             reader.ReadSparseLongs(pane);
             if (i > 0)
             {
-                var before = _values.AsSpan((i - 1) * _fieldCount, _fieldCount);
+                var before = _block.AsSpan(Slot(i - 1) + 1, _fieldCount);
                 for (var field = 0; field < pane.Length; field++)
                 {
                     pane[field] += before[field];
@@ -85,7 +84,7 @@ internal sealed partial class PaneRing
     internal readonly struct Image(int fieldCount, int windows, int count, long now, long todayStart)
     {
         /// <summary>How many numbers <see cref="Capture"/> copied.</summary>
-        public int Length => (fieldCount * 3) + windows + (count * (1 + fieldCount));
+        public int Length => windows + (2 * fieldCount) + (count * (1 + fieldCount));
 
         /// <summary>Writes the ring from the numbers <see cref="Capture"/> copied into <paramref name="copied"/>.</summary>
         public void WriteTo(CheckpointWriter writer, ReadOnlySpan<long> copied)
@@ -95,35 +94,41 @@ internal sealed partial class PaneRing
             writer.WriteCount(windows);
             writer.WriteInt64(now);
             writer.WriteInt64(todayStart);
-            writer.WriteLongs(copied[..f]);
-            writer.WriteLongs(copied.Slice(f, f));
-            writer.WriteLongs(copied.Slice(2 * f, f));
-            var at = 3 * f;
+            Span<long> step = stackalloc long[f];
+            for (var kind = 0; kind < 2; kind++)
+            {
+                for (var field = 0; field < f; field++)
+                {
+                    step[field] = copied[windows + (2 * field) + kind];
+                }
+
+                writer.WriteLongs(step);
+            }
+
             for (var w = 0; w < windows; w++)
             {
-                writer.WriteVarInt64(copied[at++]);
+                writer.WriteVarInt64(copied[w]);
             }
 
             writer.WriteCount(count);
-            var seconds = copied.Slice(at, count);
-            var values = copied.Slice(at + count, count * f);
-            Span<long> step = stackalloc long[f];
+            var panes = copied[(windows + (2 * f))..];
+            var stride = f + 1;
             var second = 0L;
             for (var i = 0; i < count; i++)
             {
-                writer.WriteVarInt64(seconds[i] - second);
-                second = seconds[i];
-                var pane = values.Slice(i * f, f);
+                var pane = panes.Slice(i * stride, stride);
+                writer.WriteVarInt64(pane[0] - second);
+                second = pane[0];
                 if (i == 0)
                 {
-                    writer.WriteSparseLongs(pane);
+                    writer.WriteSparseLongs(pane[1..]);
                     continue;
                 }
 
-                var before = values.Slice((i - 1) * f, f);
+                var before = panes.Slice(((i - 1) * stride) + 1, f);
                 for (var field = 0; field < f; field++)
                 {
-                    step[field] = pane[field] - before[field];
+                    step[field] = pane[field + 1] - before[field];
                 }
 
                 writer.WriteSparseLongs(step);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -8,54 +10,58 @@ namespace Wallboard.Engine.Windows;
 /// <remarks>
 /// <para>
 /// A pane holds running sums: for each field, everything recorded at its second or before. A window's
-/// sum is then <c>total − pane at the window's start</c>, one subtraction when it is read. Moving the
+/// sum is then <c>newest pane − pane at the window's start</c>, one subtraction when it is read. Moving the
 /// clock only moves a cursor per window over the panes' seconds; the panes themselves, which for a
 /// window of an hour were written an hour ago and are long out of the cache, are never read on the way.
 /// Even the cursors move only when a sum is read or the ring is full: a scope written every few seconds
 /// and read a few times a second pays for its windows at the read, once, rather than at every write.
 /// </para>
 /// <para>
-/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the totals): O(1). One
+/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the one before): O(1). One
 /// inside the allowed lateness also adds to every later pane of its field: bounded by the lateness in
 /// seconds, and rare. A measurement older than the longest window counts in <c>today</c> and the total only.
 /// The ring keeps the newest pane older than the longest window as well, so that every window's start
 /// has a pane to subtract. Values are whole numbers (counts, milliseconds), so the sums are exact.
 /// </para>
+/// <para>
+/// Everything lives in one array: the windows' cursors, then each field's total and <c>today</c> side by
+/// side, then the panes, each its second followed by its sums. A scope is written about once a minute and
+/// is out of the cache by then; one array, with a measurement's totals on one line and its pane next to the
+/// pane before, is a few lines to wait for where separate arrays for each part were a dozen.
+/// </para>
 /// </remarks>
 internal sealed partial class PaneRing
 {
     private readonly int _fieldCount;
+    private readonly int _stride;
     private readonly long[] _windowSeconds;
     private readonly long _longestWindow;
-    private readonly long[] _added;
-    private readonly long[] _paned;
-    private readonly int[] _cursors;
-    private readonly long[] _today;
-    private long[] _seconds;
-    private long[] _values;
+    private readonly int _ringStart;
+    private long[] _block;
+    private int _capacity;
     private int _head;
     private int _count;
     private long _now = long.MinValue / 4;
     private long _cursorsAt = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
 
-    public PaneRing(int fieldCount, ReadOnlySpan<long> windowSeconds, int initialCapacity = 8)
+    /// <param name="fieldCount">How many counters a pane holds.</param>
+    /// <param name="windowSeconds">The windows' lengths, shared with the caller and never changed.</param>
+    /// <param name="initialCapacity">Panes to make room for at first; the ring doubles when full.</param>
+    public PaneRing(int fieldCount, long[] windowSeconds, int initialCapacity = 8)
     {
-        if (windowSeconds.IsEmpty)
+        if (windowSeconds.Length == 0)
         {
             throw new ArgumentException("At least one window is required.", nameof(windowSeconds));
         }
 
         _fieldCount = fieldCount;
-        _windowSeconds = windowSeconds.ToArray();
-        _longestWindow = _windowSeconds.Max();
-        _added = new long[fieldCount];
-        _paned = new long[fieldCount];
-        _cursors = new int[_windowSeconds.Length];
-        _today = new long[fieldCount];
-        var capacity = Math.Max(2, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
-        _seconds = new long[capacity];
-        _values = new long[capacity * fieldCount];
+        _stride = fieldCount + 1;
+        _windowSeconds = windowSeconds;
+        _longestWindow = windowSeconds.Max();
+        _ringStart = windowSeconds.Length + (2 * fieldCount);
+        _capacity = Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
+        _block = new long[_ringStart + (_capacity * _stride)];
     }
 
     /// <summary>The engine second the ring was last advanced to.</summary>
@@ -79,22 +85,27 @@ internal sealed partial class PaneRing
     public long WindowSum(int window, int field)
     {
         MoveCursors();
-        var cursor = _cursors[window];
-        return cursor == 0 ? _paned[field] : _paned[field] - PaneValues(cursor - 1)[field];
+        var cursor = (int)_block[window];
+        var newest = _count == 0 ? 0 : _block[Slot(_count - 1) + 1 + field];
+        return cursor == 0 ? newest : newest - _block[Slot(cursor - 1) + 1 + field];
     }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
-    public long TodaySum(int field) => _today[field];
+    public long TodaySum(int field) => _block[TotalAt(field) + 1];
 
     /// <summary>Sum of <paramref name="field"/> over everything ever recorded (a gauge when the field holds deltas).</summary>
-    public long Total(int field) => _added[field];
+    public long Total(int field) => _block[TotalAt(field)];
 
     /// <summary>Moves the clock to <paramref name="now"/> (the windows slide when next read) and resets <c>today</c> when a new day started.</summary>
     public void AdvanceTo(long now, long todayStart)
     {
         if (todayStart != _todayStart)
         {
-            Array.Clear(_today);
+            for (var field = 0; field < _fieldCount; field++)
+            {
+                _block[TotalAt(field) + 1] = 0;
+            }
+
             _todayStart = todayStart;
         }
 
@@ -111,43 +122,60 @@ internal sealed partial class PaneRing
     /// </summary>
     public void Add(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
     {
-        AddTo(_added.AsSpan(firstField), amounts, sign);
-        if (second >= _todayStart)
-        {
-            AddTo(_today.AsSpan(firstField), amounts, sign);
-        }
-
+        AddToTotals(second, firstField, amounts, sign);
         if (second <= _now - _longestWindow)
         {
             // Before every window's start, now and from now on: no pane needs it.
             return;
         }
 
-        AddTo(_paned.AsSpan(firstField), amounts, sign);
-        if (_count == _seconds.Length)
+        if (_count == _capacity)
         {
             MoveCursors();
             DropBeyondLongestWindow();
         }
 
-        var last = _count - 1;
-        if (_count > 0 && _seconds[Physical(last)] == second)
+        if (_count == 0)
         {
-            AddTo(PaneValues(last)[firstField..], amounts, sign);
+            var first = InsertAt(0, second);
+            _block.AsSpan(first + 1, _fieldCount).Clear();
+            AddTo(_block.AsSpan(first + 1 + firstField), amounts, sign);
             return;
         }
 
-        if (_count == 0 || _seconds[Physical(last)] < second)
+        var newest = Slot(_count - 1);
+        var newestSecond = _block[newest];
+        if (newestSecond == second)
         {
-            // The newest pane: everything so far plus this measurement.
+            AddTo(_block.AsSpan(newest + 1 + firstField), amounts, sign);
+            return;
+        }
+
+        if (newestSecond < second)
+        {
+            // The newest pane: everything so far plus this measurement. The ring may have grown, so the pane
+            // before is found again.
             var slot = InsertAt(_count, second);
-            _paned.CopyTo(_values, slot * _fieldCount);
+            _block.AsSpan(Slot(_count - 2) + 1, _fieldCount).CopyTo(_block.AsSpan(slot + 1));
+            AddTo(_block.AsSpan(slot + 1 + firstField), amounts, sign);
             return;
         }
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            AddTo(PaneValues(i)[firstField..], amounts, sign);
+            AddTo(_block.AsSpan(Slot(i) + 1 + firstField), amounts, sign);
+        }
+    }
+
+    private void AddToTotals(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
+    {
+        var totals = _block.AsSpan(TotalAt(firstField), 2 * amounts.Length);
+        var today = second >= _todayStart ? 1 : 0;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var amount = sign * amounts[i];
+            totals[2 * i] += amount;
+            totals[(2 * i) + 1] += amount * today;
         }
     }
 
@@ -159,53 +187,11 @@ internal sealed partial class PaneRing
         }
     }
 
-    private Span<long> PaneValues(int logical) => _values.AsSpan(Physical(logical) * _fieldCount, _fieldCount);
+    // A field's total; its today follows it.
+    private int TotalAt(int field) => _windowSeconds.Length + (2 * field);
 
-    // Moves each window's cursor past the panes at or before the window's start; nothing to do when the
-    // clock has not moved since the last time, which is most reads of a snapshot tick.
-    private void MoveCursors()
-    {
-        if (_cursorsAt == _now)
-        {
-            return;
-        }
-
-        for (var w = 0; w < _windowSeconds.Length; w++)
-        {
-            var boundary = _now - _windowSeconds[w];
-            var cursor = _cursors[w];
-            while (cursor < _count && _seconds[Physical(cursor)] <= boundary)
-            {
-                cursor++;
-            }
-
-            _cursors[w] = cursor;
-        }
-
-        _cursorsAt = _now;
-    }
-
-    // Drops the oldest panes while the next one also lies before the longest window: the last of them stays
-    // as the start every window subtracts. The cursors must have been moved to the clock first.
-    private void DropBeyondLongestWindow()
-    {
-        var boundary = _now - _longestWindow;
-        var dropped = 0;
-        while (_count > 1 && _seconds[Physical(1)] <= boundary)
-        {
-            _head = (_head + 1) & (_seconds.Length - 1);
-            _count--;
-            dropped++;
-        }
-
-        if (dropped > 0)
-        {
-            for (var w = 0; w < _cursors.Length; w++)
-            {
-                _cursors[w] -= dropped;
-            }
-        }
-    }
+    // Where the pane with the logical index starts in the block: its second, then its sums.
+    private int Slot(int logical) => _ringStart + (((_head + logical) & (_capacity - 1)) * _stride);
 
     // Returns the logical index of the pane for a second older than the newest pane, creating it when missing.
     private int LocateOutOfOrder(long second)
@@ -215,7 +201,7 @@ internal sealed partial class PaneRing
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            var midSecond = _seconds[Physical(mid)];
+            var midSecond = _block[Slot(mid)];
             if (midSecond == second)
             {
                 return mid;
@@ -234,41 +220,39 @@ internal sealed partial class PaneRing
         // A new pane starts from the running sums of the pane before it (nothing before the first: the ring keeps
         // the newest pane older than the longest window, and this second is inside it).
         var slot = InsertAt(low, second);
-        var values = _values.AsSpan(slot * _fieldCount, _fieldCount);
+        var values = _block.AsSpan(slot + 1, _fieldCount);
         if (low == 0)
         {
             values.Clear();
         }
         else
         {
-            PaneValues(low - 1).CopyTo(values);
+            _block.AsSpan(Slot(low - 1) + 1, _fieldCount).CopyTo(values);
         }
 
         return low;
     }
 
-    // Opens a pane at the logical index; the caller fills its sums.
+    // Opens a pane at the logical index and returns where it starts; the caller fills its sums.
     private int InsertAt(int index, long second)
     {
         EnsureCapacity();
         for (var i = _count; i > index; i--)
         {
-            var to = Physical(i);
-            var from = Physical(i - 1);
-            _seconds[to] = _seconds[from];
-            _values.AsSpan(from * _fieldCount, _fieldCount).CopyTo(_values.AsSpan(to * _fieldCount, _fieldCount));
+            _block.AsSpan(Slot(i - 1), _stride).CopyTo(_block.AsSpan(Slot(i), _stride));
         }
 
-        var slot = Physical(index);
-        _seconds[slot] = second;
+        var slot = Slot(index);
+        _block[slot] = second;
         _count++;
 
         // A pane at or before a window's start (as of the cursors' time) moves that window's cursor past it.
-        for (var w = 0; w < _cursors.Length; w++)
+        for (var w = 0; w < _windowSeconds.Length; w++)
         {
-            if (_cursors[w] > index || (_cursors[w] == index && second <= _cursorsAt - _windowSeconds[w]))
+            var cursor = _block[w];
+            if (cursor > index || (cursor == index && second <= _cursorsAt - _windowSeconds[w]))
             {
-                _cursors[w]++;
+                _block[w] = cursor + 1;
             }
         }
 
@@ -277,24 +261,21 @@ internal sealed partial class PaneRing
 
     private void EnsureCapacity()
     {
-        if (_count < _seconds.Length)
+        if (_count < _capacity)
         {
             return;
         }
 
-        var seconds = new long[_seconds.Length * 2];
-        var values = new long[seconds.Length * _fieldCount];
+        var capacity = _capacity * 2;
+        var block = new long[_ringStart + (capacity * _stride)];
+        _block.AsSpan(0, _ringStart).CopyTo(block);
         for (var i = 0; i < _count; i++)
         {
-            var from = Physical(i);
-            seconds[i] = _seconds[from];
-            _values.AsSpan(from * _fieldCount, _fieldCount).CopyTo(values.AsSpan(i * _fieldCount, _fieldCount));
+            _block.AsSpan(Slot(i), _stride).CopyTo(block.AsSpan(_ringStart + (i * _stride)));
         }
 
-        _seconds = seconds;
-        _values = values;
+        _block = block;
+        _capacity = capacity;
         _head = 0;
     }
-
-    private int Physical(int logical) => (_head + logical) & (_seconds.Length - 1);
 }
