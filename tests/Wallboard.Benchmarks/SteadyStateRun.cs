@@ -9,12 +9,13 @@ using Wallboard.Engine.Kpis;
 namespace Wallboard.Benchmarks;
 
 /// <summary>
-/// <c>--steady [--pace P] [--events N] [--steady-from I] [--batch B] [--short-memories]</c>: ingests N events of the centre at
+/// <c>--steady [--pace P] [--events N] [--steady-from I] [--batch B] [--short-memories] [--pause-at-steady]</c>: ingests N events of the centre at
 /// pace P (<c>compressed</c>, the default, <c>realistic</c> or <c>small</c>; see <see cref="CentrePace"/>) generated
 /// beforehand (20 million by default) on one thread, one by one or, with B &gt; 1, in batches of B as the server does, and reports
 /// throughput, GC collections by generation and bytes allocated per event, for each tenth of the run and
 /// from event I on (the second half by default) as the steady state. The events are generated before
-/// anything is measured.
+/// anything is measured. With <c>--pause-at-steady</c> it waits for a line on standard input when the steady
+/// state starts and again when it ends, for scripts/callgrind-engine.sh to count exactly those events.
 /// </summary>
 /// <remarks>
 /// With the default options the engine's state grows for a day of event time (ids kept 24 h against
@@ -44,6 +45,7 @@ internal static class SteadyStateRun
         GC.WaitForPendingFinalizers();
 
         var engine = BenchmarkWorkload.CreateEngine(shortMemories: args.Contains("--short-memories"));
+        var pause = args.Contains("--pause-at-steady");
         var statuses = new int[Enum.GetValues<IngestStatus>().Length];
         var sliceSize = count / Slices;
         Console.WriteLine();
@@ -59,6 +61,7 @@ internal static class SteadyStateRun
                 var length = Math.Min(batchSize, end - i);
                 if (steadyFrom >= i && steadyFrom < i + length)
                 {
+                    PauseIf(pause, "steady state starts");
                     steadyFrom = i;
                     steadyStart = Sample.Now();
                 }
@@ -78,6 +81,7 @@ internal static class SteadyStateRun
             Print($"{slice + 1}/{Slices}", end - (slice * sliceSize), before, Sample.Now());
         }
 
+        PauseIf(pause, "steady state ends");
         Console.WriteLine();
         var steadyHours = (events[steadyFrom].Timestamp - events[0].Timestamp).TotalHours;
         Console.WriteLine($"Steady state (events {steadyFrom:N0} to {count:N0}, from {steadyHours:0.0} h of event time on):");
@@ -87,6 +91,16 @@ internal static class SteadyStateRun
         Console.WriteLine($"Event clock at the end: {engine.Clock:O}; scopes: {engine.Scopes().Count:N0}");
         PrintShape(engine);
         return 0;
+    }
+
+    private static void PauseIf(bool pause, string moment)
+    {
+        if (pause)
+        {
+            Console.WriteLine($"{moment}: waiting for a line on standard input");
+            Console.Out.Flush();
+            _ = Console.ReadLine();
+        }
     }
 
     // What the stream looks like to a wallboard: shows the generated centre is a plausible one.
