@@ -51,7 +51,7 @@ measure() {
   mkfifo "$fifo"
   # The W^X double mapping of JIT code crashes the runtime under valgrind; turning it off does not change the code.
   (cd "$1/tests/Wallboard.Benchmarks" && exec env DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0 \
-    valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --simulate-hwpref=yes --LL=8388608,16,64 \
+    valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --simulate-hwpref=yes --LL="${LL:-8388608,16,64}" \
     --callgrind-out-file="$out" dotnet bin/Release/net10.0/Wallboard.Benchmarks.dll "${@:3}" --pause-at-steady \
     <"$fifo" >"$out.log" 2>&1) &
   vpid=$!
@@ -84,5 +84,6 @@ wait
 
 count=$(awk '/^\| steady \|/ { gsub(/[ ,]/, "", $3); print $3 }' FS='|' "$work/b.log")
 echo "steady-state events counted: $count"
+grep -h '^| steady |' "$work/a.log" "$work/b.log" | sed 's/^/  timed under valgrind (A, B): /'
 echo "A ($commit):       $(per_event "$work/a.steady" "$count")"
 echo "B (working tree): $(per_event "$work/b.steady" "$count")"

@@ -10,7 +10,7 @@ namespace Wallboard.Engine.Windows;
 internal sealed partial class PaneRing
 {
     /// <summary>How many numbers <see cref="Capture"/> copies: the cursors, the totals and the live panes.</summary>
-    public int CaptureLength => _ringStart + (_count * _stride);
+    public int CaptureLength => _ringStart + (_count * (1 + _fieldCount));
 
     /// <summary>Copies the ring (panes in time order) to the end of <paramref name="numbers"/> with span copies.</summary>
     public Image Capture(CaptureBuffer<long> numbers)
@@ -20,9 +20,14 @@ internal sealed partial class PaneRing
         _block.AsSpan(0, _ringStart).CopyTo(into);
 
         // The live panes are one run of the circular buffer, or two when they wrap around its end.
+        var f = _fieldCount;
         var first = Math.Min(_count, _capacity - _head);
-        _block.AsSpan(Slot(0), first * _stride).CopyTo(into[_ringStart..]);
-        _block.AsSpan(_ringStart, (_count - first) * _stride).CopyTo(into[(_ringStart + (first * _stride))..]);
+        var seconds = into.Slice(_ringStart, _count);
+        var sums = into[(_ringStart + _count)..];
+        _block.AsSpan(_ringStart + _head, first).CopyTo(seconds);
+        _block.AsSpan(_ringStart, _count - first).CopyTo(seconds[first..]);
+        _block.AsSpan(SumsOf(0), first * f).CopyTo(sums);
+        _block.AsSpan(_ringStart + _capacity, (_count - first) * f).CopyTo(sums[(first * f)..]);
         return new Image(_fieldCount, _windowSeconds.Length, _count, _now, _todayStart);
     }
 
@@ -56,7 +61,7 @@ internal sealed partial class PaneRing
 
         var count = reader.ReadCount();
         _capacity = Math.Max(_capacity, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, count)));
-        var block = new long[_ringStart + (_capacity * _stride)];
+        var block = new long[_ringStart + (_capacity * (1 + _fieldCount))];
         _block.AsSpan(0, _ringStart).CopyTo(block);
         _block = block;
         _head = 0;
@@ -65,13 +70,12 @@ internal sealed partial class PaneRing
         for (var i = 0; i < count; i++)
         {
             second += reader.ReadVarInt64();
-            var slot = Slot(i);
-            _block[slot] = second;
-            var pane = _block.AsSpan(slot + 1, _fieldCount);
+            SecondOf(i) = second;
+            var pane = _block.AsSpan(SumsOf(i), _fieldCount);
             reader.ReadSparseLongs(pane);
             if (i > 0)
             {
-                var before = _block.AsSpan(Slot(i - 1) + 1, _fieldCount);
+                var before = _block.AsSpan(SumsOf(i - 1), _fieldCount);
                 for (var field = 0; field < pane.Length; field++)
                 {
                     pane[field] += before[field];
@@ -111,24 +115,24 @@ internal sealed partial class PaneRing
             }
 
             writer.WriteCount(count);
-            var panes = copied[(windows + (2 * f))..];
-            var stride = f + 1;
+            var seconds = copied.Slice(windows + (2 * f), count);
+            var sums = copied.Slice(windows + (2 * f) + count, count * f);
             var second = 0L;
             for (var i = 0; i < count; i++)
             {
-                var pane = panes.Slice(i * stride, stride);
-                writer.WriteVarInt64(pane[0] - second);
-                second = pane[0];
+                writer.WriteVarInt64(seconds[i] - second);
+                second = seconds[i];
+                var pane = sums.Slice(i * f, f);
                 if (i == 0)
                 {
-                    writer.WriteSparseLongs(pane[1..]);
+                    writer.WriteSparseLongs(pane);
                     continue;
                 }
 
-                var before = panes.Slice(((i - 1) * stride) + 1, f);
+                var before = sums.Slice((i - 1) * f, f);
                 for (var field = 0; field < f; field++)
                 {
-                    step[field] = pane[field + 1] - before[field];
+                    step[field] = pane[field] - before[field];
                 }
 
                 writer.WriteSparseLongs(step);

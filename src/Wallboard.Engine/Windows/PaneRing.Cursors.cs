@@ -16,7 +16,7 @@ internal sealed partial class PaneRing
         {
             var boundary = _now - _windowSeconds[w];
             var cursor = (int)_block[w];
-            while (cursor < _count && _block[Slot(cursor)] <= boundary)
+            while (cursor < _count && SecondOf(cursor) <= boundary)
             {
                 cursor++;
             }
@@ -33,7 +33,7 @@ internal sealed partial class PaneRing
     {
         var boundary = _now - _longestWindow;
         var dropped = 0;
-        while (_count > 1 && _block[Slot(1)] <= boundary)
+        while (_count > 1 && SecondOf(1) <= boundary)
         {
             _head = (_head + 1) & (_capacity - 1);
             _count--;

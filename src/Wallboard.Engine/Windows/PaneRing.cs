@@ -25,15 +25,15 @@ namespace Wallboard.Engine.Windows;
 /// </para>
 /// <para>
 /// Everything lives in one array: the windows' cursors, then each field's total and <c>today</c> side by
-/// side, then the panes, each its second followed by its sums. A scope is written about once a minute and
-/// is out of the cache by then; one array, with a measurement's totals on one line and its pane next to the
-/// pane before, is a few lines to wait for where separate arrays for each part were a dozen.
+/// side, then the panes' seconds, then their sums. A scope is written about once a minute and is out of the
+/// cache by then; one array, with a measurement's totals on one line and its pane next to the pane before,
+/// is a few lines to wait for where separate arrays for each part were a dozen. The seconds stay apart from
+/// the sums so that moving a cursor or searching for a late measurement's pane reads eight panes a line.
 /// </para>
 /// </remarks>
 internal sealed partial class PaneRing
 {
     private readonly int _fieldCount;
-    private readonly int _stride;
     private readonly long[] _windowSeconds;
     private readonly long _longestWindow;
     private readonly int _ringStart;
@@ -56,12 +56,11 @@ internal sealed partial class PaneRing
         }
 
         _fieldCount = fieldCount;
-        _stride = fieldCount + 1;
         _windowSeconds = windowSeconds;
         _longestWindow = windowSeconds.Max();
         _ringStart = windowSeconds.Length + (2 * fieldCount);
         _capacity = Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
-        _block = new long[_ringStart + (_capacity * _stride)];
+        _block = new long[_ringStart + (_capacity * (1 + fieldCount))];
     }
 
     /// <summary>The engine second the ring was last advanced to.</summary>
@@ -86,8 +85,8 @@ internal sealed partial class PaneRing
     {
         MoveCursors();
         var cursor = (int)_block[window];
-        var newest = _count == 0 ? 0 : _block[Slot(_count - 1) + 1 + field];
-        return cursor == 0 ? newest : newest - _block[Slot(cursor - 1) + 1 + field];
+        var newest = _count == 0 ? 0 : _block[SumsOf(_count - 1) + field];
+        return cursor == 0 ? newest : newest - _block[SumsOf(cursor - 1) + field];
     }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
@@ -137,33 +136,32 @@ internal sealed partial class PaneRing
 
         if (_count == 0)
         {
-            var first = InsertAt(0, second);
-            _block.AsSpan(first + 1, _fieldCount).Clear();
-            AddTo(_block.AsSpan(first + 1 + firstField), amounts, sign);
+            InsertAt(0, second);
+            _block.AsSpan(SumsOf(0), _fieldCount).Clear();
+            AddTo(_block.AsSpan(SumsOf(0) + firstField), amounts, sign);
             return;
         }
 
-        var newest = Slot(_count - 1);
-        var newestSecond = _block[newest];
+        var newestSecond = SecondOf(_count - 1);
         if (newestSecond == second)
         {
-            AddTo(_block.AsSpan(newest + 1 + firstField), amounts, sign);
+            AddTo(_block.AsSpan(SumsOf(_count - 1) + firstField), amounts, sign);
             return;
         }
 
         if (newestSecond < second)
         {
-            // The newest pane: everything so far plus this measurement. The ring may have grown, so the pane
-            // before is found again.
-            var slot = InsertAt(_count, second);
-            _block.AsSpan(Slot(_count - 2) + 1, _fieldCount).CopyTo(_block.AsSpan(slot + 1));
-            AddTo(_block.AsSpan(slot + 1 + firstField), amounts, sign);
+            // The newest pane: everything so far plus this measurement.
+            InsertAt(_count, second);
+            var sums = SumsOf(_count - 1);
+            _block.AsSpan(SumsOf(_count - 2), _fieldCount).CopyTo(_block.AsSpan(sums));
+            AddTo(_block.AsSpan(sums + firstField), amounts, sign);
             return;
         }
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            AddTo(_block.AsSpan(Slot(i) + 1 + firstField), amounts, sign);
+            AddTo(_block.AsSpan(SumsOf(i) + firstField), amounts, sign);
         }
     }
 
@@ -190,8 +188,13 @@ internal sealed partial class PaneRing
     // A field's total; its today follows it.
     private int TotalAt(int field) => _windowSeconds.Length + (2 * field);
 
-    // Where the pane with the logical index starts in the block: its second, then its sums.
-    private int Slot(int logical) => _ringStart + (((_head + logical) & (_capacity - 1)) * _stride);
+    private int Physical(int logical) => (_head + logical) & (_capacity - 1);
+
+    // The second of the pane with the logical index.
+    private ref long SecondOf(int logical) => ref _block[_ringStart + Physical(logical)];
+
+    // Where the sums of the pane with the logical index start in the block.
+    private int SumsOf(int logical) => _ringStart + _capacity + (Physical(logical) * _fieldCount);
 
     // Returns the logical index of the pane for a second older than the newest pane, creating it when missing.
     private int LocateOutOfOrder(long second)
@@ -201,7 +204,7 @@ internal sealed partial class PaneRing
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            var midSecond = _block[Slot(mid)];
+            var midSecond = SecondOf(mid);
             if (midSecond == second)
             {
                 return mid;
@@ -219,31 +222,31 @@ internal sealed partial class PaneRing
 
         // A new pane starts from the running sums of the pane before it (nothing before the first: the ring keeps
         // the newest pane older than the longest window, and this second is inside it).
-        var slot = InsertAt(low, second);
-        var values = _block.AsSpan(slot + 1, _fieldCount);
+        InsertAt(low, second);
+        var values = _block.AsSpan(SumsOf(low), _fieldCount);
         if (low == 0)
         {
             values.Clear();
         }
         else
         {
-            _block.AsSpan(Slot(low - 1) + 1, _fieldCount).CopyTo(values);
+            _block.AsSpan(SumsOf(low - 1), _fieldCount).CopyTo(values);
         }
 
         return low;
     }
 
-    // Opens a pane at the logical index and returns where it starts; the caller fills its sums.
-    private int InsertAt(int index, long second)
+    // Opens a pane at the logical index; the caller fills its sums.
+    private void InsertAt(int index, long second)
     {
         EnsureCapacity();
         for (var i = _count; i > index; i--)
         {
-            _block.AsSpan(Slot(i - 1), _stride).CopyTo(_block.AsSpan(Slot(i), _stride));
+            SecondOf(i) = SecondOf(i - 1);
+            _block.AsSpan(SumsOf(i - 1), _fieldCount).CopyTo(_block.AsSpan(SumsOf(i), _fieldCount));
         }
 
-        var slot = Slot(index);
-        _block[slot] = second;
+        SecondOf(index) = second;
         _count++;
 
         // A pane at or before a window's start (as of the cursors' time) moves that window's cursor past it.
@@ -255,8 +258,6 @@ internal sealed partial class PaneRing
                 _block[w] = cursor + 1;
             }
         }
-
-        return slot;
     }
 
     private void EnsureCapacity()
@@ -267,11 +268,12 @@ internal sealed partial class PaneRing
         }
 
         var capacity = _capacity * 2;
-        var block = new long[_ringStart + (capacity * _stride)];
+        var block = new long[_ringStart + (capacity * (1 + _fieldCount))];
         _block.AsSpan(0, _ringStart).CopyTo(block);
         for (var i = 0; i < _count; i++)
         {
-            _block.AsSpan(Slot(i), _stride).CopyTo(block.AsSpan(_ringStart + (i * _stride)));
+            block[_ringStart + i] = SecondOf(i);
+            _block.AsSpan(SumsOf(i), _fieldCount).CopyTo(block.AsSpan(_ringStart + capacity + (i * _fieldCount)));
         }
 
         _block = block;
