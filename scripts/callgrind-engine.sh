@@ -5,14 +5,23 @@
 #
 #   bash scripts/callgrind-engine.sh <commit> [benchmark arguments...]
 #
-# The arguments default to 1,100,000 events at the realistic pace, counted from event 1,000,000 (past the day
+# The commit's benchmark must know --pause-at-steady (added in the ninth pass); for an older one, commit the
+# current tests/Wallboard.Benchmarks/SteadyStateRun.cs on top of it first.
+#
+# The arguments default to 1,800,000 events at the realistic pace, counted from event 1,700,000 (past the two days
 # the engine's memories fill in). The benchmark runs uninstrumented up to there, pauses (--pause-at-steady)
 # while instrumentation is switched on, and pauses again at the end for the counts to be dumped: exactly the
-# steady-state events, without the generator or the warm-up. The simulated caches start cold at that point,
-# which adds at most 8 MB of misses, the same on both sides. The last-level cache is 8 MB, 16-way (a share of
-# the host's L3, which other guests use too), with callgrind's model of a stream prefetcher. The JIT compiles
-# each method once, fully optimised (TieredCompilation=0), so that the code is the same from run to run;
-# without dynamic PGO it is not quite the code of a timed run.
+# steady-state events, without the generator or the warm-up (in a no-GC region). The simulated caches start
+# cold at that point, the same on both sides. The "last-level" cache is 1 MB, 16-way, like this CPU's L2, with
+# callgrind's model of a stream prefetcher; LL=<size>,<ways>,64 sets another. Its misses are the measure that
+# agreed with timed runs: a fourth counter group had 4% fewer misses of an 8 MB cache but 6% more of a 1 MB
+# one, and was behind in 7 of 10 timed pairs (docs/performance.md, "Ninth pass"). The JIT compiles
+# each method once, optimised (TieredCompilation=0): with tiering, valgrind kept running some methods' first
+# versions, so the counts depended on the run. Without dynamic PGO the code is not quite a timed run's
+# (a few small methods stay calls), so read the instructions as a comparison, and the misses as the measure.
+#
+# KEEP=<dir> keeps both sides' counts there, with the JIT's symbol maps (DOTNET_PerfMapEnabled); then
+# `python3 scripts/callgrind-methods.py <dir>/b.steady <dir>/b.map LL` lists the methods by cache misses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,7 +35,7 @@ command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq
 commit=$(git rev-parse --short "$1")
 shift
 if [ $# -eq 0 ]; then
-  set -- --steady --pace realistic --events 1100000 --steady-from 1000000
+  set -- --steady --pace realistic --events 1800000 --steady-from 1700000
 fi
 
 work=$(mktemp -d)
@@ -50,8 +59,8 @@ measure() {
   local out="$work/$2" fifo="$work/$2.fifo" vpid fd
   mkfifo "$fifo"
   # The W^X double mapping of JIT code crashes the runtime under valgrind; turning it off does not change the code.
-  (cd "$1/tests/Wallboard.Benchmarks" && exec env DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0 \
-    valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --simulate-hwpref=yes --LL="${LL:-8388608,16,64}" \
+  (cd "$1/tests/Wallboard.Benchmarks" && exec env DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0 DOTNET_PerfMapEnabled="$([ -n "${KEEP:-}" ] && echo 1 || echo 0)" \
+    valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --simulate-hwpref=yes --LL="${LL:-1048576,16,64}" \
     --callgrind-out-file="$out" dotnet bin/Release/net10.0/Wallboard.Benchmarks.dll "${@:3}" --pause-at-steady \
     <"$fifo" >"$out.log" 2>&1) &
   vpid=$!
@@ -66,6 +75,11 @@ measure() {
   echo >&"$fd"
   exec {fd}>&-
   wait "$vpid"
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    cp "$out.steady" "$KEEP/$2.steady"
+    cp "/tmp/perf-$vpid.map" "$KEEP/$2.map" 2>/dev/null || true
+  fi
 }
 
 # Per event: callgrind names its counters on the "events:" line and sums them on "summary:" (or "totals:").

@@ -14,8 +14,8 @@ namespace Wallboard.Engine;
 /// </summary>
 internal sealed partial class KpiEngine
 {
-    /// <summary>Version 8: occupancy counters in a group of their own, panes without a copy of the newest one's sums (7: the interaction directory as a log keyed by digests; 6: panes hold running sums; 5: counter groups; 4: events in binary).</summary>
-    public const int FormatVersion = 8;
+    /// <summary>Version 7: the interaction directory as a log keyed by digests (6: panes hold running sums; 5: counter groups; 4: events in binary).</summary>
+    public const int FormatVersion = 7;
 
     /// <summary>The settings that shape the state; a checkpoint is only read back under the same ones.</summary>
     public string Fingerprint { get; }

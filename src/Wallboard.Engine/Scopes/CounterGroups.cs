@@ -9,17 +9,15 @@ namespace Wallboard.Engine.Scopes;
 /// </summary>
 internal static class CounterGroups
 {
-    /// <summary>Contacts; occupancy; tickets; customer voice and self-service.</summary>
-    public const int Count = 4;
+    /// <summary>Contacts and occupancy; tickets; customer voice and self-service.</summary>
+    public const int Count = 3;
 
-    // Occupancy has a group of its own: agents' state changes are half of a centre's events, and a new pane
-    // copies its group's running sums, four numbers for occupancy where the contacts' group has twenty-one.
-    private static readonly Counter[] Firsts = [Counter.Offered, Counter.OccupiedDelta, Counter.TicketsCreated, Counter.CsatResponses];
+    private static readonly Counter[] Firsts = [Counter.Offered, Counter.TicketsCreated, Counter.CsatResponses];
 
     private static readonly int CounterCount = Enum.GetValues<Counter>().Length;
 
     public static int GroupOf(Counter counter) =>
-        counter >= Firsts[3] ? 3 : counter >= Firsts[2] ? 2 : counter >= Firsts[1] ? 1 : 0;
+        counter >= Firsts[2] ? 2 : counter >= Firsts[1] ? 1 : 0;
 
     /// <summary>The counter's index inside its group's panes.</summary>
     public static int FieldOf(Counter counter) => (int)counter - (int)Firsts[GroupOf(counter)];

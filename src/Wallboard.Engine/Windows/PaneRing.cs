@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Wallboard.Engine.Windows;
 
 /// <summary>
@@ -10,25 +8,18 @@ namespace Wallboard.Engine.Windows;
 /// <remarks>
 /// <para>
 /// A pane holds running sums: for each field, everything recorded at its second or before. A window's
-/// sum is then <c>newest pane − pane at the window's start</c>, one subtraction when it is read. Moving the
+/// sum is then <c>total − pane at the window's start</c>, one subtraction when it is read. Moving the
 /// clock only moves a cursor per window over the panes' seconds; the panes themselves, which for a
 /// window of an hour were written an hour ago and are long out of the cache, are never read on the way.
 /// Even the cursors move only when a sum is read or the ring is full: a scope written every few seconds
 /// and read a few times a second pays for its windows at the read, once, rather than at every write.
 /// </para>
 /// <para>
-/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the one before): O(1). One
+/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the totals): O(1). One
 /// inside the allowed lateness also adds to every later pane of its field: bounded by the lateness in
 /// seconds, and rare. A measurement older than the longest window counts in <c>today</c> and the total only.
 /// The ring keeps the newest pane older than the longest window as well, so that every window's start
 /// has a pane to subtract. Values are whole numbers (counts, milliseconds), so the sums are exact.
-/// </para>
-/// <para>
-/// Everything lives in one array: the windows' cursors, then each field's total and <c>today</c> side by
-/// side, then the panes' seconds, then their sums. A scope is written about once a minute and is out of the
-/// cache by then; one array, with a measurement's totals on one line and its pane next to the pane before,
-/// is a few lines to wait for where separate arrays for each part were a dozen. The seconds stay apart from
-/// the sums so that moving a cursor or searching for a late measurement's pane reads eight panes a line.
 /// </para>
 /// </remarks>
 internal sealed partial class PaneRing
@@ -36,31 +27,35 @@ internal sealed partial class PaneRing
     private readonly int _fieldCount;
     private readonly long[] _windowSeconds;
     private readonly long _longestWindow;
-    private readonly int _ringStart;
-    private long[] _block;
-    private int _capacity;
+    private readonly long[] _added;
+    private readonly long[] _paned;
+    private readonly int[] _cursors;
+    private readonly long[] _today;
+    private long[] _seconds;
+    private long[] _values;
     private int _head;
     private int _count;
     private long _now = long.MinValue / 4;
     private long _cursorsAt = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
 
-    /// <param name="fieldCount">How many counters a pane holds.</param>
-    /// <param name="windowSeconds">The windows' lengths, shared with the caller and never changed.</param>
-    /// <param name="initialCapacity">Panes to make room for at first; the ring doubles when full.</param>
-    public PaneRing(int fieldCount, long[] windowSeconds, int initialCapacity = 8)
+    public PaneRing(int fieldCount, ReadOnlySpan<long> windowSeconds, int initialCapacity = 8)
     {
-        if (windowSeconds.Length == 0)
+        if (windowSeconds.IsEmpty)
         {
             throw new ArgumentException("At least one window is required.", nameof(windowSeconds));
         }
 
         _fieldCount = fieldCount;
-        _windowSeconds = windowSeconds;
-        _longestWindow = windowSeconds.Max();
-        _ringStart = windowSeconds.Length + (2 * fieldCount);
-        _capacity = Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
-        _block = new long[_ringStart + (_capacity * (1 + fieldCount))];
+        _windowSeconds = windowSeconds.ToArray();
+        _longestWindow = _windowSeconds.Max();
+        _added = new long[fieldCount];
+        _paned = new long[fieldCount];
+        _cursors = new int[_windowSeconds.Length];
+        _today = new long[fieldCount];
+        var capacity = Math.Max(2, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
+        _seconds = new long[capacity];
+        _values = new long[capacity * fieldCount];
     }
 
     /// <summary>The engine second the ring was last advanced to.</summary>
@@ -84,27 +79,22 @@ internal sealed partial class PaneRing
     public long WindowSum(int window, int field)
     {
         MoveCursors();
-        var cursor = (int)_block[window];
-        var newest = _count == 0 ? 0 : _block[SumsOf(_count - 1) + field];
-        return cursor == 0 ? newest : newest - _block[SumsOf(cursor - 1) + field];
+        var cursor = _cursors[window];
+        return cursor == 0 ? _paned[field] : _paned[field] - PaneValues(cursor - 1)[field];
     }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
-    public long TodaySum(int field) => _block[TotalAt(field) + 1];
+    public long TodaySum(int field) => _today[field];
 
     /// <summary>Sum of <paramref name="field"/> over everything ever recorded (a gauge when the field holds deltas).</summary>
-    public long Total(int field) => _block[TotalAt(field)];
+    public long Total(int field) => _added[field];
 
     /// <summary>Moves the clock to <paramref name="now"/> (the windows slide when next read) and resets <c>today</c> when a new day started.</summary>
     public void AdvanceTo(long now, long todayStart)
     {
         if (todayStart != _todayStart)
         {
-            for (var field = 0; field < _fieldCount; field++)
-            {
-                _block[TotalAt(field) + 1] = 0;
-            }
-
+            Array.Clear(_today);
             _todayStart = todayStart;
         }
 
@@ -121,59 +111,43 @@ internal sealed partial class PaneRing
     /// </summary>
     public void Add(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
     {
-        AddToTotals(second, firstField, amounts, sign);
+        AddTo(_added.AsSpan(firstField), amounts, sign);
+        if (second >= _todayStart)
+        {
+            AddTo(_today.AsSpan(firstField), amounts, sign);
+        }
+
         if (second <= _now - _longestWindow)
         {
             // Before every window's start, now and from now on: no pane needs it.
             return;
         }
 
-        if (_count == _capacity)
+        AddTo(_paned.AsSpan(firstField), amounts, sign);
+        if (_count == _seconds.Length)
         {
             MoveCursors();
             DropBeyondLongestWindow();
         }
 
-        if (_count == 0)
+        var last = _count - 1;
+        if (_count > 0 && _seconds[Physical(last)] == second)
         {
-            InsertAt(0, second);
-            _block.AsSpan(SumsOf(0), _fieldCount).Clear();
-            AddTo(_block.AsSpan(SumsOf(0) + firstField), amounts, sign);
+            AddTo(PaneValues(last)[firstField..], amounts, sign);
             return;
         }
 
-        var newestSecond = SecondOf(_count - 1);
-        if (newestSecond == second)
-        {
-            AddTo(_block.AsSpan(SumsOf(_count - 1) + firstField), amounts, sign);
-            return;
-        }
-
-        if (newestSecond < second)
+        if (_count == 0 || _seconds[Physical(last)] < second)
         {
             // The newest pane: everything so far plus this measurement.
-            InsertAt(_count, second);
-            var sums = SumsOf(_count - 1);
-            _block.AsSpan(SumsOf(_count - 2), _fieldCount).CopyTo(_block.AsSpan(sums));
-            AddTo(_block.AsSpan(sums + firstField), amounts, sign);
+            var slot = InsertAt(_count, second);
+            _paned.CopyTo(_values, slot * _fieldCount);
             return;
         }
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            AddTo(_block.AsSpan(SumsOf(i) + firstField), amounts, sign);
-        }
-    }
-
-    private void AddToTotals(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
-    {
-        var totals = _block.AsSpan(TotalAt(firstField), 2 * amounts.Length);
-        var today = second >= _todayStart ? 1 : 0;
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            var amount = sign * amounts[i];
-            totals[2 * i] += amount;
-            totals[(2 * i) + 1] += amount * today;
+            AddTo(PaneValues(i)[firstField..], amounts, sign);
         }
     }
 
@@ -185,16 +159,53 @@ internal sealed partial class PaneRing
         }
     }
 
-    // A field's total; its today follows it.
-    private int TotalAt(int field) => _windowSeconds.Length + (2 * field);
+    private Span<long> PaneValues(int logical) => _values.AsSpan(Physical(logical) * _fieldCount, _fieldCount);
 
-    private int Physical(int logical) => (_head + logical) & (_capacity - 1);
+    // Moves each window's cursor past the panes at or before the window's start; nothing to do when the
+    // clock has not moved since the last time, which is most reads of a snapshot tick.
+    private void MoveCursors()
+    {
+        if (_cursorsAt == _now)
+        {
+            return;
+        }
 
-    // The second of the pane with the logical index.
-    private ref long SecondOf(int logical) => ref _block[_ringStart + Physical(logical)];
+        for (var w = 0; w < _windowSeconds.Length; w++)
+        {
+            var boundary = _now - _windowSeconds[w];
+            var cursor = _cursors[w];
+            while (cursor < _count && _seconds[Physical(cursor)] <= boundary)
+            {
+                cursor++;
+            }
 
-    // Where the sums of the pane with the logical index start in the block.
-    private int SumsOf(int logical) => _ringStart + _capacity + (Physical(logical) * _fieldCount);
+            _cursors[w] = cursor;
+        }
+
+        _cursorsAt = _now;
+    }
+
+    // Drops the oldest panes while the next one also lies before the longest window: the last of them stays
+    // as the start every window subtracts. The cursors must have been moved to the clock first.
+    private void DropBeyondLongestWindow()
+    {
+        var boundary = _now - _longestWindow;
+        var dropped = 0;
+        while (_count > 1 && _seconds[Physical(1)] <= boundary)
+        {
+            _head = (_head + 1) & (_seconds.Length - 1);
+            _count--;
+            dropped++;
+        }
+
+        if (dropped > 0)
+        {
+            for (var w = 0; w < _cursors.Length; w++)
+            {
+                _cursors[w] -= dropped;
+            }
+        }
+    }
 
     // Returns the logical index of the pane for a second older than the newest pane, creating it when missing.
     private int LocateOutOfOrder(long second)
@@ -204,7 +215,7 @@ internal sealed partial class PaneRing
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            var midSecond = SecondOf(mid);
+            var midSecond = _seconds[Physical(mid)];
             if (midSecond == second)
             {
                 return mid;
@@ -222,62 +233,68 @@ internal sealed partial class PaneRing
 
         // A new pane starts from the running sums of the pane before it (nothing before the first: the ring keeps
         // the newest pane older than the longest window, and this second is inside it).
-        InsertAt(low, second);
-        var values = _block.AsSpan(SumsOf(low), _fieldCount);
+        var slot = InsertAt(low, second);
+        var values = _values.AsSpan(slot * _fieldCount, _fieldCount);
         if (low == 0)
         {
             values.Clear();
         }
         else
         {
-            _block.AsSpan(SumsOf(low - 1), _fieldCount).CopyTo(values);
+            PaneValues(low - 1).CopyTo(values);
         }
 
         return low;
     }
 
     // Opens a pane at the logical index; the caller fills its sums.
-    private void InsertAt(int index, long second)
+    private int InsertAt(int index, long second)
     {
         EnsureCapacity();
         for (var i = _count; i > index; i--)
         {
-            SecondOf(i) = SecondOf(i - 1);
-            _block.AsSpan(SumsOf(i - 1), _fieldCount).CopyTo(_block.AsSpan(SumsOf(i), _fieldCount));
+            var to = Physical(i);
+            var from = Physical(i - 1);
+            _seconds[to] = _seconds[from];
+            _values.AsSpan(from * _fieldCount, _fieldCount).CopyTo(_values.AsSpan(to * _fieldCount, _fieldCount));
         }
 
-        SecondOf(index) = second;
+        var slot = Physical(index);
+        _seconds[slot] = second;
         _count++;
 
         // A pane at or before a window's start (as of the cursors' time) moves that window's cursor past it.
-        for (var w = 0; w < _windowSeconds.Length; w++)
+        for (var w = 0; w < _cursors.Length; w++)
         {
-            var cursor = _block[w];
-            if (cursor > index || (cursor == index && second <= _cursorsAt - _windowSeconds[w]))
+            if (_cursors[w] > index || (_cursors[w] == index && second <= _cursorsAt - _windowSeconds[w]))
             {
-                _block[w] = cursor + 1;
+                _cursors[w]++;
             }
         }
+
+        return slot;
     }
 
     private void EnsureCapacity()
     {
-        if (_count < _capacity)
+        if (_count < _seconds.Length)
         {
             return;
         }
 
-        var capacity = _capacity * 2;
-        var block = new long[_ringStart + (capacity * (1 + _fieldCount))];
-        _block.AsSpan(0, _ringStart).CopyTo(block);
+        var seconds = new long[_seconds.Length * 2];
+        var values = new long[seconds.Length * _fieldCount];
         for (var i = 0; i < _count; i++)
         {
-            block[_ringStart + i] = SecondOf(i);
-            _block.AsSpan(SumsOf(i), _fieldCount).CopyTo(block.AsSpan(_ringStart + capacity + (i * _fieldCount)));
+            var from = Physical(i);
+            seconds[i] = _seconds[from];
+            _values.AsSpan(from * _fieldCount, _fieldCount).CopyTo(values.AsSpan(i * _fieldCount, _fieldCount));
         }
 
-        _block = block;
-        _capacity = capacity;
+        _seconds = seconds;
+        _values = values;
         _head = 0;
     }
+
+    private int Physical(int logical) => (_head + logical) & (_seconds.Length - 1);
 }
