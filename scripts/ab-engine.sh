@@ -32,12 +32,8 @@ if [ $# -eq 0 ]; then
   set -- --steady --pace realistic --events 4000000 --steady-from 2500000
 fi
 
-before=$(mktemp -d)
-trap 'git -C "$root" worktree remove --force "$before/tree" >/dev/null 2>&1 || true; rm -rf "$before"' EXIT
-git worktree add --quiet --detach "$before/tree" "$commit"
-echo "Building A ($commit) and B (working tree)..."
-dotnet build "$before/tree/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
-dotnet build "$root/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
+source scripts/lib/ab-builds.sh
+prepare_ab_builds "$root" "$commit"
 
 # The steady line's events/s column.
 measure() {
@@ -56,16 +52,16 @@ for pair in $(seq 1 "$runs"); do
   # Alternate which side goes first, so that neither always follows (or, side by side, starts before) the other.
   if $side_by_side; then
     if [ $((pair % 2)) -eq 1 ]; then
-      measure "$before/tree" "$@" >"$before/a" & measure "$root" "$@" >"$before/b" &
+      measure "$work/tree" "$@" >"$work/a" & measure "$root" "$@" >"$work/b" &
     else
-      measure "$root" "$@" >"$before/b" & measure "$before/tree" "$@" >"$before/a" &
+      measure "$root" "$@" >"$work/b" & measure "$work/tree" "$@" >"$work/a" &
     fi
     wait
-    a=$(cat "$before/a"); b=$(cat "$before/b")
+    a=$(cat "$work/a"); b=$(cat "$work/b")
   elif [ $((pair % 2)) -eq 1 ]; then
-    a=$(measure "$before/tree" "$@"); b=$(measure "$root" "$@")
+    a=$(measure "$work/tree" "$@"); b=$(measure "$root" "$@")
   else
-    b=$(measure "$root" "$@"); a=$(measure "$before/tree" "$@")
+    b=$(measure "$root" "$@"); a=$(measure "$work/tree" "$@")
   fi
   a_runs+=("$a")
   b_runs+=("$b")

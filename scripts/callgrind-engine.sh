@@ -38,12 +38,8 @@ if [ $# -eq 0 ]; then
   set -- --steady --pace realistic --events 1800000 --steady-from 1700000
 fi
 
-work=$(mktemp -d)
-trap 'git -C "$root" worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git worktree add --quiet --detach "$work/tree" "$commit"
-echo "Building A ($commit) and B (working tree)..."
-dotnet build "$work/tree/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
-dotnet build "$root/tests/Wallboard.Benchmarks" -c Release --nologo -v quiet >/dev/null
+source scripts/lib/ab-builds.sh
+prepare_ab_builds "$root" "$commit"
 
 wait_for() {
   for _ in $(seq 1 3600); do

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Wallboard.Benchmarks.Workload;
 using Wallboard.Engine;
 using Wallboard.Engine.Events;
@@ -63,12 +64,9 @@ internal static class SteadyStateRun
                 {
                     if (pause)
                     {
-                        // A collection inside the counted events would be a matter of where the gen0 budget happened
-                        // to run out: the counts are of the engine's work, which allocates next to nothing.
-                        _ = GC.TryStartNoGCRegion(256L << 20);
+                        StartCounting();
                     }
 
-                    PauseIf(pause, "steady state starts");
                     steadyFrom = i;
                     steadyStart = Sample.Now();
                 }
@@ -88,10 +86,9 @@ internal static class SteadyStateRun
             Print($"{slice + 1}/{Slices}", end - (slice * sliceSize), before, Sample.Now());
         }
 
-        PauseIf(pause, "steady state ends");
-        if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+        if (pause)
         {
-            GC.EndNoGCRegion();
+            StopCounting();
         }
 
         Console.WriteLine();
@@ -105,14 +102,28 @@ internal static class SteadyStateRun
         return 0;
     }
 
-    private static void PauseIf(bool pause, string moment)
+    // A collection inside the counted events would be a matter of where the gen0 budget happened to run out:
+    // the counts are of the engine's work, which allocates next to nothing.
+    private static void StartCounting()
     {
-        if (pause)
+        _ = GC.TryStartNoGCRegion(256L << 20);
+        WaitForLine("steady state starts");
+    }
+
+    private static void StopCounting()
+    {
+        WaitForLine("steady state ends");
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
-            Console.WriteLine($"{moment}: waiting for a line on standard input");
-            Console.Out.Flush();
-            _ = Console.ReadLine();
+            GC.EndNoGCRegion();
         }
+    }
+
+    private static void WaitForLine(string moment)
+    {
+        Console.WriteLine($"{moment}: waiting for a line on standard input");
+        Console.Out.Flush();
+        _ = Console.ReadLine();
     }
 
     // What the stream looks like to a wallboard: shows the generated centre is a plausible one.
