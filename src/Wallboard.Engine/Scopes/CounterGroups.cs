@@ -12,16 +12,18 @@ internal static class CounterGroups
     /// <summary>Contacts and occupancy; tickets; customer voice and self-service.</summary>
     public const int Count = 3;
 
-    private static readonly Counter[] Firsts = [Counter.Offered, Counter.TicketsCreated, Counter.CsatResponses];
-
     private static readonly int CounterCount = Enum.GetValues<Counter>().Length;
 
+    // Constants rather than a table of the groups' first counters: every counted measurement asks for its group.
     public static int GroupOf(Counter counter) =>
-        counter >= Firsts[2] ? 2 : counter >= Firsts[1] ? 1 : 0;
+        counter >= Counter.CsatResponses ? 2 : counter >= Counter.TicketsCreated ? 1 : 0;
 
     /// <summary>The counter's index inside its group's panes.</summary>
-    public static int FieldOf(Counter counter) => (int)counter - (int)Firsts[GroupOf(counter)];
+    public static int FieldOf(Counter counter) => (int)counter - (int)First(GroupOf(counter));
 
     /// <summary>How many counters the group's panes hold.</summary>
-    public static int Size(int group) => (group + 1 < Count ? (int)Firsts[group + 1] : CounterCount) - (int)Firsts[group];
+    public static int Size(int group) => (group + 1 < Count ? (int)First(group + 1) : CounterCount) - (int)First(group);
+
+    private static Counter First(int group) =>
+        group switch { 0 => Counter.Offered, 1 => Counter.TicketsCreated, _ => Counter.CsatResponses };
 }

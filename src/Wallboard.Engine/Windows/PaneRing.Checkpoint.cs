@@ -18,8 +18,12 @@ internal sealed partial class PaneRing
         MoveCursors();
         var into = numbers.Append(CaptureLength);
         var f = _fieldCount;
-        _added.CopyTo(into);
-        _today.CopyTo(into[f..]);
+        for (var field = 0; field < f; field++)
+        {
+            into[field] = Total(field);
+            into[f + field] = TodaySum(field);
+        }
+
         _paned.CopyTo(into[(2 * f)..]);
         var at = 3 * f;
         for (var w = 0; w < _windowSeconds.Length; w++)
@@ -47,9 +51,17 @@ internal sealed partial class PaneRing
 
         _now = reader.ReadInt64();
         _todayStart = reader.ReadInt64();
-        reader.ReadLongs(_added);
-        reader.ReadLongs(_today);
+        // The image holds the total and today's sums, from which the rarely written corrections follow.
+        var total = new long[_fieldCount];
+        var today = new long[_fieldCount];
+        reader.ReadLongs(total);
+        reader.ReadLongs(today);
         reader.ReadLongs(_paned);
+        for (var field = 0; field < _fieldCount; field++)
+        {
+            _beforeToday[field] = total[field] - today[field];
+            _unpaned[field] = total[field] - _paned[field];
+        }
         for (var w = 0; w < _windowSeconds.Length; w++)
         {
             _cursors[w] = (int)reader.ReadVarInt64();

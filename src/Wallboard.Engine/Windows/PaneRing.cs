@@ -15,7 +15,7 @@ namespace Wallboard.Engine.Windows;
 /// and read a few times a second pays for its windows at the read, once, rather than at every write.
 /// </para>
 /// <para>
-/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the totals): O(1). One
+/// An in-order measurement adds to the newest pane (a new pane starts as a copy of the running sums): O(1). One
 /// inside the allowed lateness also adds to every later pane of its field: bounded by the lateness in
 /// seconds, and rare. A measurement older than the longest window counts in <c>today</c> and the total only.
 /// The ring keeps the newest pane older than the longest window as well, so that every window's start
@@ -27,10 +27,13 @@ internal sealed partial class PaneRing
     private readonly int _fieldCount;
     private readonly long[] _windowSeconds;
     private readonly long _longestWindow;
-    private readonly long[] _added;
+    // Only the panes' running sum is written for an in-order measurement. The total adds what no pane holds
+    // (measurements older than every window), and today subtracts the total at the day's start plus anything
+    // recorded late for an earlier day: both rare, so an event writes one array of sums rather than three.
     private readonly long[] _paned;
+    private readonly long[] _unpaned;
+    private readonly long[] _beforeToday;
     private readonly int[] _cursors;
-    private readonly long[] _today;
     private long[] _seconds;
     private long[] _values;
     private int _head;
@@ -49,10 +52,10 @@ internal sealed partial class PaneRing
         _fieldCount = fieldCount;
         _windowSeconds = windowSeconds.ToArray();
         _longestWindow = _windowSeconds.Max();
-        _added = new long[fieldCount];
         _paned = new long[fieldCount];
+        _unpaned = new long[fieldCount];
+        _beforeToday = new long[fieldCount];
         _cursors = new int[_windowSeconds.Length];
-        _today = new long[fieldCount];
         var capacity = Math.Max(2, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)initialCapacity));
         _seconds = new long[capacity];
         _values = new long[capacity * fieldCount];
@@ -80,21 +83,25 @@ internal sealed partial class PaneRing
     {
         MoveCursors();
         var cursor = _cursors[window];
-        return cursor == 0 ? _paned[field] : _paned[field] - PaneValues(cursor - 1)[field];
+        return cursor == 0 ? _paned[field] : _paned[field] - _values[(Physical(cursor - 1) * _fieldCount) + field];
     }
 
     /// <summary>Sum of <paramref name="field"/> since the current day's reset.</summary>
-    public long TodaySum(int field) => _today[field];
+    public long TodaySum(int field) => Total(field) - _beforeToday[field];
 
     /// <summary>Sum of <paramref name="field"/> over everything ever recorded (a gauge when the field holds deltas).</summary>
-    public long Total(int field) => _added[field];
+    public long Total(int field) => _paned[field] + _unpaned[field];
 
     /// <summary>Moves the clock to <paramref name="now"/> (the windows slide when next read) and resets <c>today</c> when a new day started.</summary>
     public void AdvanceTo(long now, long todayStart)
     {
         if (todayStart != _todayStart)
         {
-            Array.Clear(_today);
+            for (var field = 0; field < _fieldCount; field++)
+            {
+                _beforeToday[field] = Total(field);
+            }
+
             _todayStart = todayStart;
         }
 
@@ -111,55 +118,54 @@ internal sealed partial class PaneRing
     /// </summary>
     public void Add(long second, int firstField, ReadOnlySpan<long> amounts, long sign)
     {
-        AddTo(_added.AsSpan(firstField), amounts, sign);
-        if (second >= _todayStart)
+        if (second < _todayStart)
         {
-            AddTo(_today.AsSpan(firstField), amounts, sign);
+            AddTo(_beforeToday, firstField, amounts, sign);
         }
 
         if (second <= _now - _longestWindow)
         {
-            // Before every window's start, now and from now on: no pane needs it.
+            // Before every window's start, now and from now on: no pane needs it, only the total.
+            AddTo(_unpaned, firstField, amounts, sign);
             return;
         }
 
-        AddTo(_paned.AsSpan(firstField), amounts, sign);
+        AddTo(_paned, firstField, amounts, sign);
         if (_count == _seconds.Length)
         {
             MoveCursors();
             DropBeyondLongestWindow();
         }
 
-        var last = _count - 1;
-        if (_count > 0 && _seconds[Physical(last)] == second)
+        var newest = _count == 0 ? long.MinValue : _seconds[Physical(_count - 1)];
+        if (second == newest)
         {
-            AddTo(PaneValues(last)[firstField..], amounts, sign);
+            AddTo(_values, (Physical(_count - 1) * _fieldCount) + firstField, amounts, sign);
             return;
         }
 
-        if (_count == 0 || _seconds[Physical(last)] < second)
+        if (second > newest)
         {
             // The newest pane: everything so far plus this measurement.
             var slot = InsertAt(_count, second);
-            _paned.CopyTo(_values, slot * _fieldCount);
+            new ReadOnlySpan<long>(_paned).CopyTo(new Span<long>(_values, slot * _fieldCount, _fieldCount));
             return;
         }
 
         for (var i = LocateOutOfOrder(second); i < _count; i++)
         {
-            AddTo(PaneValues(i)[firstField..], amounts, sign);
+            AddTo(_values, (Physical(i) * _fieldCount) + firstField, amounts, sign);
         }
     }
 
-    private static void AddTo(Span<long> sums, ReadOnlySpan<long> amounts, long sign)
+    // Indexes the array rather than a span of it: the span's set-up cost more than the few additions.
+    private static void AddTo(long[] sums, int at, ReadOnlySpan<long> amounts, long sign)
     {
         for (var i = 0; i < amounts.Length; i++)
         {
-            sums[i] += sign * amounts[i];
+            sums[at + i] += sign * amounts[i];
         }
     }
-
-    private Span<long> PaneValues(int logical) => _values.AsSpan(Physical(logical) * _fieldCount, _fieldCount);
 
     // Moves each window's cursor past the panes at or before the window's start; nothing to do when the
     // clock has not moved since the last time, which is most reads of a snapshot tick.
@@ -205,46 +211,6 @@ internal sealed partial class PaneRing
                 _cursors[w] -= dropped;
             }
         }
-    }
-
-    // Returns the logical index of the pane for a second older than the newest pane, creating it when missing.
-    private int LocateOutOfOrder(long second)
-    {
-        var low = 0;
-        var high = _count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) >>> 1;
-            var midSecond = _seconds[Physical(mid)];
-            if (midSecond == second)
-            {
-                return mid;
-            }
-
-            if (midSecond < second)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        // A new pane starts from the running sums of the pane before it (nothing before the first: the ring keeps
-        // the newest pane older than the longest window, and this second is inside it).
-        var slot = InsertAt(low, second);
-        var values = _values.AsSpan(slot * _fieldCount, _fieldCount);
-        if (low == 0)
-        {
-            values.Clear();
-        }
-        else
-        {
-            PaneValues(low - 1).CopyTo(values);
-        }
-
-        return low;
     }
 
     // Opens a pane at the logical index; the caller fills its sums.
