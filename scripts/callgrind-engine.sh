@@ -20,8 +20,9 @@
 # versions, so the counts depended on the run. Without dynamic PGO the code is not quite a timed run's
 # (a few small methods stay calls), so read the instructions as a comparison, and the misses as the measure.
 #
-# KEEP=<dir> keeps both sides' counts there, with the JIT's symbol maps (DOTNET_PerfMapEnabled); then
-# `python3 scripts/callgrind-methods.py <dir>/b.steady <dir>/b.map LL` lists the methods by cache misses.
+# KEEP=<dir> keeps both sides' counts there, per instruction, with the JIT's symbol maps (DOTNET_PerfMapEnabled);
+# then `python3 scripts/callgrind-methods.py <dir>/b.steady <dir>/b.map LL` lists the methods by cache misses
+# (<dir>/b.maps, the process's memory map, names the code of CoreLib's precompiled methods by file offset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -57,6 +58,7 @@ measure() {
   # The W^X double mapping of JIT code crashes the runtime under valgrind; turning it off does not change the code.
   (cd "$1/tests/Wallboard.Benchmarks" && exec env DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0 DOTNET_PerfMapEnabled="$([ -n "${KEEP:-}" ] && echo 1 || echo 0)" \
     valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --simulate-hwpref=yes --LL="${LL:-1048576,16,64}" \
+    --dump-instr="$([ -n "${KEEP:-}" ] && echo yes || echo no)" \
     --callgrind-out-file="$out" dotnet bin/Release/net10.0/Wallboard.Benchmarks.dll "${@:3}" --pause-at-steady \
     <"$fifo" >"$out.log" 2>&1) &
   vpid=$!
@@ -67,6 +69,7 @@ measure() {
   echo >&"$fd"
   wait_for "steady state ends" "$out.log"
   callgrind_control --dump=steady "$vpid" >/dev/null
+  cp "/proc/$vpid/maps" "$out.maps"
   cp "$(ls "$out".* | grep -v '\.log$\|\.fifo$' | head -1)" "$out.steady"
   echo >&"$fd"
   exec {fd}>&-
@@ -75,6 +78,7 @@ measure() {
     mkdir -p "$KEEP"
     cp "$out.steady" "$KEEP/$2.steady"
     cp "/tmp/perf-$vpid.map" "$KEEP/$2.map" 2>/dev/null || true
+    cp "$out.maps" "$KEEP/$2.maps"
   fi
 }
 
