@@ -74,6 +74,23 @@ public class DigestSetTests
     }
 
     [Fact]
+    public void Add_DigestsWithOneHomeAndOneTag_AreToldApartByTheirOtherBits()
+    {
+        // The tag is the top 16 bits, with zero read as one: both digests have tag 1 and home slot 3.
+        var set = new DigestSet();
+        var first = new UInt128(0x0001_0000_0000_0005, 3);
+        var second = new UInt128(0x0000_0000_0000_0005, 3);
+
+        Assert.True(set.Add(first));
+        Assert.True(set.Add(second));
+        Assert.True(set.Remove(first));
+
+        Assert.False(set.Remove(first));
+        Assert.False(set.Add(second));
+        Assert.Equal(1, set.Count);
+    }
+
+    [Fact]
     public void Add_ZeroDigest_IsStoredAsOne()
     {
         var set = new DigestSet();
