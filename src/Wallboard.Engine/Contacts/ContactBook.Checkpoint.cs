@@ -103,8 +103,8 @@ internal sealed partial class ContactBook
         for (var i = 0; i < customers; i++)
         {
             var customer = new CustomerHistory(reader.ReadRequiredString());
-            customer.Load(reader, id => _contacts.GetValueOrDefault(id));
-            _customers.Add(customer.CustomerId, customer);
+            customer.Load(reader, id => _contacts.Find(id, IdHash.Of(id)));
+            _customers.Add(customer, customer.IdHash);
             _customerExpiry.Enqueue((customer, customer.NewestFirstQueuedMs + _customerRetentionMs));
         }
     }

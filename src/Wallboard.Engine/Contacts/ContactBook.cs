@@ -12,8 +12,8 @@ namespace Wallboard.Engine.Contacts;
 /// </summary>
 internal sealed partial class ContactBook
 {
-    private readonly Dictionary<string, ContactTimeline> _contacts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CustomerHistory> _customers = new(StringComparer.Ordinal);
+    private readonly IdDirectory<ContactTimeline> _contacts = new(contact => contact.ContactId);
+    private readonly IdDirectory<CustomerHistory> _customers = new(customer => customer.CustomerId);
     private readonly Queue<(ContactTimeline Contact, int Generation, long DueMs)> _open = new();
     private readonly Queue<(ContactTimeline Contact, int Generation, long DueMs)> _finished = new();
     private readonly Queue<(CustomerHistory Customer, long DueMs)> _customerExpiry = new();
@@ -59,7 +59,7 @@ internal sealed partial class ContactBook
 
     public int Count => _contacts.Count;
 
-    public ContactTimeline? Find(string contactId) => _contacts.GetValueOrDefault(contactId);
+    public ContactTimeline? Find(string contactId) => _contacts.Find(contactId, IdHash.Of(contactId));
 
     public int CustomerCount => _customers.Count;
 
@@ -108,31 +108,24 @@ internal sealed partial class ContactBook
         {
             _customerExpiry.Dequeue();
             head.Customer.Prune(nowMs - _customerRetentionMs);
-            if (head.Customer.Count > 0 || !_customers.Remove(head.Customer.CustomerId, out var registered))
-            {
-                continue;
-            }
 
             // A customer can have several entries in this queue, and a history dropped earlier can come up again
-            // while another serves its customer now: that one is put back. Removing first and rarely putting back
-            // costs one lookup in a table of a day of customers, where looking before removing cost two.
-            if (ReferenceEquals(registered, head.Customer))
+            // while another serves its customer now: removing by reference leaves that one in place.
+            if (head.Customer.Count == 0 && _customers.Remove(head.Customer, head.Customer.IdHash))
             {
                 _spareCustomers.Push(head.Customer);
-            }
-            else
-            {
-                _customers.Add(head.Customer.CustomerId, registered);
             }
         }
     }
 
     private ContactTimeline GetOrCreate(string contactId)
     {
-        if (!_contacts.TryGetValue(contactId, out var contact))
+        var hash = IdHash.Of(contactId);
+        var contact = _contacts.Find(contactId, hash);
+        if (contact is null)
         {
-            contact = _spareContacts.TryPop(out var spare) ? spare.Reuse(contactId) : new ContactTimeline(contactId);
-            _contacts.Add(contactId, contact);
+            contact = _spareContacts.TryPop(out var spare) ? spare.Reuse(contactId, hash) : new ContactTimeline(contactId, hash);
+            _contacts.Add(contact, hash);
             _open.Enqueue((contact, contact.Generation, _clock.NowMs + _openTimeoutMs));
         }
 
@@ -174,10 +167,12 @@ internal sealed partial class ContactBook
             return;
         }
 
-        if (!_customers.TryGetValue(state.CustomerId, out var customer))
+        var hash = IdHash.Of(state.CustomerId);
+        var customer = _customers.Find(state.CustomerId, hash);
+        if (customer is null)
         {
-            customer = _spareCustomers.TryPop(out var spare) ? spare.Reuse(state.CustomerId) : new CustomerHistory(state.CustomerId);
-            _customers.Add(state.CustomerId, customer);
+            customer = _spareCustomers.TryPop(out var spare) ? spare.Reuse(state.CustomerId, hash) : new CustomerHistory(state.CustomerId, hash);
+            _customers.Add(customer, hash);
         }
 
         // An earlier contact.queued with another customerId arrived late: the contact is no longer the previous
@@ -246,7 +241,7 @@ internal sealed partial class ContactBook
         }
 
         contact.Customer?.Forget(contact);
-        _contacts.Remove(contact.ContactId);
+        _contacts.Remove(contact, contact.IdHash);
         contact.Generation++;
         _spareContacts.Push(contact);
     }

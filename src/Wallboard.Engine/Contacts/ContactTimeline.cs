@@ -4,9 +4,17 @@ using Wallboard.Engine.Windows;
 namespace Wallboard.Engine.Contacts;
 
 /// <summary>One contact: its events in derivation order, the state they lead to, and its places in waiting lines.</summary>
-internal sealed class ContactTimeline(string contactId)
+internal sealed class ContactTimeline(string contactId, int idHash)
 {
+    public ContactTimeline(string contactId)
+        : this(contactId, Contacts.IdHash.Of(contactId))
+    {
+    }
+
     public string ContactId { get; private set; } = contactId;
+
+    /// <summary>The id's <see cref="Contacts.IdHash.Of"/>, kept so that forgetting the contact need not read the id.</summary>
+    public int IdHash { get; private set; } = idHash;
 
     public List<WallboardEvent> Events { get; } = [];
 
@@ -29,9 +37,10 @@ internal sealed class ContactTimeline(string contactId)
     /// Prepares a forgotten contact to serve another contact id: everything but <see cref="Generation"/>
     /// (already bumped, so stale expiry entries still recognise the old contact) and the event list's capacity.
     /// </summary>
-    public ContactTimeline Reuse(string contactId)
+    public ContactTimeline Reuse(string contactId, int idHash)
     {
         ContactId = contactId;
+        IdHash = idHash;
         Events.Clear();
         State = default;
         IsRepeat = false;

@@ -11,18 +11,27 @@ namespace Wallboard.Engine.Contacts;
 /// and record entries: this runs for every contact with a customer, and the closures and entry copies
 /// were a steady source of garbage.
 /// </remarks>
-internal sealed class CustomerHistory(string customerId)
+internal sealed class CustomerHistory(string customerId, int idHash)
 {
+    public CustomerHistory(string customerId)
+        : this(customerId, Contacts.IdHash.Of(customerId))
+    {
+    }
+
     private readonly List<Entry> _entries = [];
 
     public string CustomerId { get; private set; } = customerId;
 
+    /// <summary>The id's <see cref="Contacts.IdHash.Of"/>, kept so that dropping the history need not read the id.</summary>
+    public int IdHash { get; private set; } = idHash;
+
     public int Count => _entries.Count;
 
     /// <summary>Prepares a history that was emptied and dropped to serve another customer.</summary>
-    public CustomerHistory Reuse(string customerId)
+    public CustomerHistory Reuse(string customerId, int idHash)
     {
         CustomerId = customerId;
+        IdHash = idHash;
         _entries.Clear();
         return this;
     }
