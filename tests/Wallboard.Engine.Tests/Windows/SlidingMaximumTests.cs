@@ -19,6 +19,23 @@ public class SlidingMaximumTests
     }
 
     [Fact]
+    public void Remove_InSecondsThatReuseSealedSecondsLists_LeavesNoValueOfThoseSeconds()
+    {
+        // Every second holds two values, so its further values need a list; the lists of sealed seconds are
+        // reused by later ones, and a retraction there must see only that second's values.
+        var maximum = new SlidingMaximum(2, 60);
+        for (var second = 100; second < 140; second++)
+        {
+            maximum.AdvanceTo(second, 0);
+            maximum.Add(second, 7);
+            maximum.Add(second, 50 + second);
+            maximum.Remove(second, 50 + second);
+
+            Assert.Equal(7, maximum.Window(1));
+        }
+    }
+
+    [Fact]
     public void Window_ValueExactlyWindowOld_IsOut()
     {
         var maximum = new SlidingMaximum(10, 60);
