@@ -30,13 +30,13 @@ internal sealed partial class SlidingMaximum
     private int _head;
     private int _count;
     private MonotonicDeque _open = new(4);
+    private MonotonicDeque _sealed = new(16);
 
     // Lists of further values whose seconds were sealed, for the next second with two values or more. A
     // reopened slot hands its list over here untouched: clearing it there read the list object, last used
     // when its second was open (5% of the engine's time in a profile); it is cleared when next needed, which
     // most seconds of most scopes never are.
     private Stack<List<long>>? _spareLists;
-    private MonotonicDeque _sealed = new(16);
     private long _now = long.MinValue / 4;
     private long _nextToSeal = long.MinValue / 4;
     private long _todayStart = long.MinValue / 4;
